@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// Runs a TypeScript entry point on Node 20 (which cannot strip types itself): esbuild bundles it, keeping
+// npm packages external, into node_modules/.cache/run-ts/, then imports it with the remaining arguments.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const [entry, ...rest] = process.argv.slice(2);
+if (!entry) {
+  console.error('usage: node scripts/run-ts.mjs <file.ts> [args...]');
+  process.exit(2);
+}
+const outDir = path.join(root, 'node_modules/.cache/run-ts');
+await mkdir(outDir, { recursive: true });
+const outfile = path.join(outDir, `${path.basename(entry).replace(/\.tsx?$/, '')}.mjs`);
+await esbuild.build({
+  entryPoints: [path.resolve(entry)],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});
+process.argv = [process.argv[0], path.resolve(entry), ...rest];
+await import(pathToFileURL(outfile).href);

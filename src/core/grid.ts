@@ -1,0 +1,118 @@
+// Column form for custom functions. Sheets passes a multi-cell range as a 2-D array and a single cell as a
+// plain value. A function given ranges answers with a range of the same shape (scalars broadcast), so one
+// call fills a whole column. In column form a bad row yields error text in its own cell and every other row
+// still computes; in scalar form the error is thrown, which Sheets shows as #ERROR! with the message.
+import { type Cell, InputError } from './values';
+
+export type Grid = Cell[][];
+/** What a custom function receives for one argument. */
+export type Arg = Cell | Grid;
+/** What a custom function returns: one value, or a range that spills. */
+export type Result = Cell | Grid;
+
+export function isGrid(v: unknown): v is Grid {
+  return Array.isArray(v);
+}
+
+interface Shape {
+  rows: number;
+  cols: number;
+}
+
+function shapeOf(name: string, g: Grid): Shape {
+  const rows = g.length;
+  const cols = rows === 0 ? 0 : (g[0]?.length ?? 0);
+  for (const row of g) {
+    if (!Array.isArray(row) || row.length !== cols)
+      throw new InputError(`${name} is not a rectangular range`);
+  }
+  return { rows, cols };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Applies `one` to each position of the arguments, broadcasting scalars (and 1×1 ranges).
+ * Throws an InputError when two ranges differ in size, naming both and their sizes.
+ * Returns the shape shared by the ranges, or undefined when every argument is a single value.
+ */
+export function commonShape(args: ReadonlyArray<readonly [string, Arg]>): Shape | undefined {
+  let shape: Shape | undefined;
+  let owner = '';
+  for (const [name, value] of args) {
+    if (!isGrid(value)) continue;
+    const s = shapeOf(name, value);
+    if (s.rows === 1 && s.cols === 1) continue;
+    if (!shape) {
+      shape = s;
+      owner = name;
+    } else if (s.rows !== shape.rows || s.cols !== shape.cols) {
+      const size = (x: Shape) => (x.cols === 1 ? plural(x.rows, 'row') : `${x.rows}×${x.cols}`);
+      throw new InputError(
+        `${owner} has ${size(shape)} but ${name} has ${size(s)}: ranges must be the same height`,
+      );
+    }
+  }
+  return shape;
+}
+
+function at(value: Arg, r: number, c: number): Cell {
+  if (!isGrid(value)) return value;
+  if (value.length === 1 && value[0]?.length === 1) return value[0][0];
+  return value[r]?.[c];
+}
+
+/**
+ * Runs a per-cell function over scalar-or-range arguments.
+ * - all scalar: returns the value, or throws `FN: message` (Sheets shows #ERROR! with the message);
+ * - any range: returns a range of the same shape; a row whose inputs are bad holds `#ERROR: message`.
+ */
+export function mapCells<A extends readonly Arg[]>(
+  fn: string,
+  named: { [K in keyof A]: readonly [string, A[K]] },
+  one: (...cells: { [K in keyof A]: Cell }) => Cell,
+): Result {
+  let shape: Shape | undefined;
+  try {
+    shape = commonShape(named);
+  } catch (e) {
+    throw prefixed(fn, e);
+  }
+  const values = named.map(([, v]) => v) as unknown as A;
+  const call = (r: number, c: number) => one(...(values.map((v) => at(v, r, c)) as { [K in keyof A]: Cell }));
+  if (!shape) {
+    try {
+      return call(0, 0);
+    } catch (e) {
+      throw prefixed(fn, e);
+    }
+  }
+  const out: Grid = [];
+  for (let r = 0; r < shape.rows; r++) {
+    const row: Cell[] = [];
+    for (let c = 0; c < shape.cols; c++) {
+      try {
+        row.push(call(r, c));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw prefixed(fn, e);
+        row.push(`#ERROR: ${e.message}`);
+      }
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The error a custom function throws: its message starts with the function's name. */
+export function prefixed(fn: string, e: unknown): Error {
+  const message = e instanceof Error ? e.message : String(e);
+  return new Error(message.startsWith(`${fn}:`) ? message : `${fn}: ${message}`);
+}
+
+/** Reads an argument as a single column of cells (a scalar is a column of one). */
+export function column(name: string, value: Arg): Cell[] {
+  if (!isGrid(value)) return [value];
+  const { cols } = shapeOf(name, value);
+  if (cols > 1) throw new InputError(`${name} must be a single column, got ${cols} columns`);
+  return value.map((row) => row[0]);
+}

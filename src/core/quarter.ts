@@ -1,0 +1,112 @@
+// Quarters and pace. Labels are `YYYY-Qn`; a fiscal year is labelled by the calendar year in which it ends
+// (fiscal start April: April 2026 – March 2027 is FY2027, so May 2026 is 2027-Q1).
+import { type Bands, DEFAULT_BANDS } from './score';
+import { type Day, describe, InputError, serialOfDay } from './values';
+
+export interface Quarter {
+  /** fiscal year label: the calendar year in which the fiscal year ends */
+  year: number;
+  /** 1–4 */
+  q: number;
+}
+
+const LABEL = /^\s*(\d{4})\s*-?\s*Q([1-4])\s*$/i;
+
+export function readFiscalStartMonth(v: unknown): number {
+  if (v === undefined || v === null || v === '') return 1;
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12) {
+    throw new InputError(`fiscalStartMonth ${describe(v)} must be a month number from 1 to 12`);
+  }
+  return n;
+}
+
+export function parseQuarter(label: unknown, arg = 'label'): Quarter {
+  const m = typeof label === 'string' ? LABEL.exec(label) : null;
+  if (!m) throw new InputError(`${arg} ${describe(label)} is not a quarter like "2027-Q1"`);
+  return { year: Number(m[1]), q: Number(m[2]) };
+}
+
+export function formatQuarter(q: Quarter): string {
+  return `${q.year}-Q${q.q}`;
+}
+
+export function quarterOfDay(day: Day, fiscalStartMonth = 1): Quarter {
+  const offset = (day.month - fiscalStartMonth + 12) % 12;
+  const startYear = day.month >= fiscalStartMonth ? day.year : day.year - 1;
+  return { year: fiscalStartMonth === 1 ? startYear : startYear + 1, q: Math.floor(offset / 3) + 1 };
+}
+
+/** First day of a quarter. */
+export function quarterStart(q: Quarter, fiscalStartMonth = 1): Day {
+  const startYear = fiscalStartMonth === 1 ? q.year : q.year - 1;
+  const monthIndex = fiscalStartMonth - 1 + (q.q - 1) * 3; // may exceed 11
+  return { year: startYear + Math.floor(monthIndex / 12), month: (monthIndex % 12) + 1, day: 1 };
+}
+
+/** Last day of a quarter. */
+export function quarterEnd(q: Quarter, fiscalStartMonth = 1): Day {
+  const next = quarterStart(nextQuarter(q), fiscalStartMonth);
+  const d = new Date(Date.UTC(next.year, next.month - 1, next.day) - 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+export function nextQuarter(q: Quarter): Quarter {
+  return q.q === 4 ? { year: q.year + 1, q: 1 } : { year: q.year, q: q.q + 1 };
+}
+
+export function previousQuarter(q: Quarter): Quarter {
+  return q.q === 1 ? { year: q.year - 1, q: 4 } : { year: q.year, q: q.q - 1 };
+}
+
+export function compareQuarters(a: Quarter, b: Quarter): number {
+  return a.year - b.year || a.q - b.q;
+}
+
+/**
+ * Share of the quarter elapsed on `today`, in [0, 1]: 0 before and on its first day's start, 1 after its
+ * last day. Counted in whole days, so the last day of the quarter reads 1.
+ */
+export function elapsedShare(today: Day, start: Day, end: Day): number {
+  const t = serialOfDay(today);
+  const s = serialOfDay(start);
+  const e = serialOfDay(end);
+  return Math.min(1, Math.max(0, (t - s + 1) / (e - s + 1)));
+}
+
+export const PACE_STATUSES = ['Done', 'On track', 'At risk', 'Off track'] as const;
+export type PaceStatus = (typeof PACE_STATUSES)[number] | '';
+
+/**
+ * Pace-aware status: a key result is judged against the part of the quarter that has passed. At the end of
+ * the quarter the thresholds are the score bands (0.7 on track, 0.4 at risk); halfway through, half of them.
+ * Score ≥ 1 is Done; a blank score has no status.
+ */
+export function paceStatus(score: number | '', elapsed: number, bands: Bands = DEFAULT_BANDS): PaceStatus {
+  if (score === '') return '';
+  if (score >= 1) return 'Done';
+  if (score >= bands.greenFrom * elapsed) return 'On track';
+  if (score >= bands.yellowFrom * elapsed) return 'At risk';
+  return 'Off track';
+}
+
+/**
+ * The same rule as paceStatus, as one native Sheets formula over a whole score column. It must be native:
+ * TODAY() cannot be an argument of a custom function. `scores` is an A1 range such as `L2:L`; the quarter's
+ * first and last days are written as DATE() literals. Error text in a score cell gives "Error".
+ * tests/core/pace-formula.test.ts evaluates this formula in a real engine and compares it with paceStatus.
+ */
+export function paceStatusFormula(
+  scores: string,
+  start: Day,
+  end: Day,
+  bands: Bands = DEFAULT_BANDS,
+): string {
+  const date = (d: Day) => `DATE(${d.year},${d.month},${d.day})`;
+  const elapsed = `MIN(1,MAX(0,(TODAY()-${date(start)}+1)/(${date(end)}-${date(start)}+1)))`;
+  const s = scores;
+  return (
+    `=ARRAYFORMULA(IF(${s}="","",IF(ISTEXT(${s}),"Error",IF(${s}>=1,"Done",` +
+    `IF(${s}>=${bands.greenFrom}*${elapsed},"On track",IF(${s}>=${bands.yellowFrom}*${elapsed},"At risk","Off track"))))))`
+  );
+}

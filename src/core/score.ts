@@ -1,0 +1,231 @@
+// The scoring contract (DESIGN.md §5). Read OKR_SCORE(baseline, target, current) as
+// "from baseline to target, now at current". Everything here is pure and works on one row;
+// column form is grid.ts's job.
+import { type Cell, describe, InputError, isBlank, isErrorText, readNumber, roundScore } from './values';
+
+export const SCORE_TYPES = [
+  'auto',
+  'increase',
+  'decrease',
+  'at least',
+  'at most',
+  'yes/no',
+  'milestone',
+] as const;
+export type ScoreType = (typeof SCORE_TYPES)[number];
+
+/** re:Work bands: below 0.4 red, 0.4 to below 0.7 yellow, 0.7 and above green. */
+export interface Bands {
+  yellowFrom: number;
+  greenFrom: number;
+}
+export const DEFAULT_BANDS: Bands = { yellowFrom: 0.4, greenFrom: 0.7 };
+export type Band = 'green' | 'yellow' | 'red';
+
+/** Highest score allowed: 1 clamps at 100%; a larger cap lets over-achievement show (e.g. 1.5). */
+export const DEFAULT_CAP = 1;
+export const MAX_CAP = 10;
+
+const ALIASES: Record<string, ScoreType> = {
+  '': 'auto',
+  auto: 'auto',
+  increase: 'increase',
+  decrease: 'decrease',
+  'at least': 'at least',
+  atleast: 'at least',
+  'at most': 'at most',
+  atmost: 'at most',
+  'yes/no': 'yes/no',
+  yesno: 'yes/no',
+  boolean: 'yes/no',
+  milestone: 'milestone',
+  milestones: 'milestone',
+};
+
+/** Reads a type name, case- and space-insensitively. Blank means auto. */
+export function readScoreType(v: Cell): ScoreType {
+  if (isBlank(v)) return 'auto';
+  if (typeof v !== 'string') throw unknownType(v);
+  const key = v.trim().toLowerCase().replace(/\s+/g, ' ');
+  const type = ALIASES[key] ?? ALIASES[key.replace(/[\s_-]/g, '')];
+  if (!type) throw unknownType(v);
+  return type;
+}
+
+function unknownType(v: unknown): InputError {
+  return new InputError(`type ${describe(v)} is not one of ${SCORE_TYPES.map((t) => `"${t}"`).join(', ')}`);
+}
+
+export function readCap(v: Cell): number {
+  const cap = readNumber('cap', v);
+  if (cap === undefined) return DEFAULT_CAP;
+  if (cap < 1 || cap > MAX_CAP) throw new InputError(`cap ${describe(v)} must be between 1 and ${MAX_CAP}`);
+  return cap;
+}
+
+const YES = new Set(['yes', 'y', 'true', 'done', '1', '✓', '✔', 'x']);
+
+function clamp(x: number, cap: number): number {
+  return roundScore(Math.min(cap, Math.max(0, x)));
+}
+
+/**
+ * Scores one key result. Returns a number in [0, cap], or "" when an input it needs is blank
+ * (not scored yet). Throws InputError naming the argument when an input cannot be read.
+ */
+export function scoreOne(
+  baseline: Cell,
+  target: Cell,
+  current: Cell,
+  type: Cell = 'auto',
+  cap = DEFAULT_CAP,
+): number | '' {
+  const t = readScoreType(type);
+  switch (t) {
+    case 'yes/no': {
+      if (isBlank(current)) return '';
+      if (current === true) return 1;
+      if (typeof current === 'number') return current === 1 ? 1 : 0;
+      if (typeof current === 'string') return YES.has(current.trim().toLowerCase()) ? 1 : 0;
+      return 0;
+    }
+    case 'at least':
+    case 'at most': {
+      const tg = readNumber('target', target);
+      const cur = readNumber('current', current);
+      readNumber('baseline', baseline);
+      if (tg === undefined || cur === undefined) return '';
+      return (t === 'at least' ? cur >= tg : cur <= tg) ? 1 : 0;
+    }
+    case 'milestone': {
+      const tg = readNumber('target', target);
+      const cur = readNumber('current', current);
+      readNumber('baseline', baseline);
+      if (tg === undefined || cur === undefined) return '';
+      if (tg <= 0)
+        throw new InputError(`target ${describe(target)} must be the number of milestones (above 0)`);
+      if (cur < 0)
+        throw new InputError(`current ${describe(current)} cannot be a negative number of milestones`);
+      return clamp(cur / tg, cap);
+    }
+    default: {
+      const b = readNumber('baseline', baseline);
+      const tg = readNumber('target', target);
+      const cur = readNumber('current', current);
+      if (b === undefined || tg === undefined || cur === undefined) return '';
+      if (b === tg) {
+        throw new InputError(
+          `baseline and target are both ${tg}: that is a KPI to maintain, not a key result; use type "at least" or "at most"`,
+        );
+      }
+      if (t === 'increase' && tg < b) {
+        throw new InputError(
+          `type "increase" needs target (${tg}) above baseline (${b}); use "decrease" or "auto"`,
+        );
+      }
+      if (t === 'decrease' && tg > b) {
+        throw new InputError(
+          `type "decrease" needs target (${tg}) below baseline (${b}); use "increase" or "auto"`,
+        );
+      }
+      return clamp((cur - b) / (tg - b), cap);
+    }
+  }
+}
+
+/** Reads band thresholds; both must be in [0, 1] with yellowFrom ≤ greenFrom. */
+export function readBands(yellowFrom: Cell, greenFrom: Cell): Bands {
+  const y = readNumber('yellowFrom', yellowFrom) ?? DEFAULT_BANDS.yellowFrom;
+  const g = readNumber('greenFrom', greenFrom) ?? DEFAULT_BANDS.greenFrom;
+  if (y < 0 || y > 1) throw new InputError(`yellowFrom ${describe(yellowFrom)} must be between 0 and 1`);
+  if (g < 0 || g > 1) throw new InputError(`greenFrom ${describe(greenFrom)} must be between 0 and 1`);
+  if (y > g) throw new InputError(`yellowFrom (${y}) must not be above greenFrom (${g})`);
+  return { yellowFrom: y, greenFrom: g };
+}
+
+export function bandOf(score: number, bands: Bands = DEFAULT_BANDS): Band {
+  if (score >= bands.greenFrom) return 'green';
+  if (score >= bands.yellowFrom) return 'yellow';
+  return 'red';
+}
+
+/** Band of a score cell: blank → "", error text passes through unchanged, anything else must be a number. */
+export function bandOfCell(score: Cell, bands: Bands = DEFAULT_BANDS): Band | '' | string {
+  if (isBlank(score)) return '';
+  if (isErrorText(score)) return score;
+  const s = readNumber('score', score);
+  return s === undefined ? '' : bandOf(s, bands);
+}
+
+export interface RollupInput {
+  objectiveIds: Cell[];
+  krObjectiveIds: Cell[];
+  krScores: Cell[];
+  krWeights?: Cell[];
+  krIds?: Cell[];
+}
+
+/**
+ * For each objective ID, the weight-averaged score of its key results. Blank scores are ignored;
+ * an objective with no scored KR is blank. A KR whose score (or weight) is an error makes its objective's
+ * result an error text naming that KR: never a silently wrong average.
+ */
+export function rollup(input: RollupInput): Cell[] {
+  const { objectiveIds, krObjectiveIds, krScores, krWeights, krIds } = input;
+  const n = krObjectiveIds.length;
+  for (const [name, col] of [
+    ['krScores', krScores],
+    ['krWeights', krWeights],
+    ['krIds', krIds],
+  ] as const) {
+    if (col && col.length !== n && col.length !== 1) {
+      throw new InputError(
+        `krObjectiveIds has ${n} rows but ${name} has ${col.length}: ranges must be the same height`,
+      );
+    }
+  }
+  const pick = (col: Cell[] | undefined, i: number) =>
+    col ? (col.length === 1 ? col[0] : col[i]) : undefined;
+  interface Acc {
+    sum: number;
+    weight: number;
+    error?: string;
+  }
+  const byObjective = new Map<string, Acc>();
+  for (let i = 0; i < n; i++) {
+    const oid = krObjectiveIds[i];
+    if (isBlank(oid)) continue;
+    const key = String(oid).trim();
+    let acc = byObjective.get(key);
+    if (!acc) {
+      acc = { sum: 0, weight: 0 };
+      byObjective.set(key, acc);
+    }
+    if (acc.error) continue;
+    const krName = () => {
+      const id = pick(krIds, i);
+      return isBlank(id) ? `the key result in row ${i + 1} of the range` : `key result ${String(id).trim()}`;
+    };
+    const score = pick(krScores, i);
+    if (isBlank(score)) continue;
+    try {
+      if (isErrorText(score)) throw new InputError(`has an error (${score.replace(/^#ERROR:\s*/, '')})`);
+      const s = readNumber('score', score) as number;
+      const wCell = pick(krWeights, i);
+      const w = isBlank(wCell) ? 1 : (readNumber('weight', wCell) as number);
+      if (w < 0) throw new InputError(`weight ${describe(wCell)} is negative`);
+      acc.sum += s * w;
+      acc.weight += w;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      acc.error = `#ERROR: ${krName()} ${message}`;
+    }
+  }
+  return objectiveIds.map((oid) => {
+    if (isBlank(oid)) return '';
+    const acc = byObjective.get(String(oid).trim());
+    if (!acc) return '';
+    if (acc.error) return acc.error;
+    return acc.weight > 0 ? roundScore(acc.sum / acc.weight) : '';
+  });
+}

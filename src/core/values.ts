@@ -1,0 +1,148 @@
+// Reading spreadsheet values as the method needs them. Sheets hands custom functions numbers, strings,
+// booleans, Date objects and "" for blanks; users type "45%", "10,000" or " 3 " into cells. Everything that
+// cannot be read raises an InputError naming the argument and the value, never NaN.
+
+/** One cell's value as Apps Script passes it (and as getValues returns it). */
+export type Cell = string | number | boolean | Date | null | undefined;
+
+/** A problem with one input, phrased for the user: `current "abc" is not a number`. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export function isBlank(v: unknown): v is '' | null | undefined {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Text starting with `#` is an error carried in a cell (`#ERROR: …`, `#N/A`, `#DIV/0!`). */
+export function isErrorText(v: unknown): v is string {
+  return typeof v === 'string' && v.trimStart().startsWith('#');
+}
+
+/** How a value is quoted in a message: strings in quotes, dates as ISO days, numbers as they are. */
+export function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? 'an invalid date' : `date ${v.toISOString().slice(0, 10)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'blank';
+  if (Array.isArray(v)) return 'a range';
+  return typeof v;
+}
+
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * Reads a number from a cell: numbers, numeric text (`" 3 "`, `"10,000"`, `"1e3"`), percent text (`"45%"` → 0.45).
+ * Blank gives undefined. Anything else (text, booleans, dates, NaN, ±Infinity) is an InputError naming `arg`.
+ */
+export function readNumber(arg: string, v: Cell | unknown): number | undefined {
+  if (isBlank(v)) return undefined;
+  if (typeof v === 'number') {
+    if (Number.isFinite(v)) return v;
+    throw new InputError(`${arg} ${describe(v)} is not a finite number`);
+  }
+  if (typeof v === 'string') {
+    let text = v.trim();
+    let scale = 1;
+    if (text.endsWith('%')) {
+      text = text.slice(0, -1).trim();
+      scale = 0.01;
+    }
+    if (text !== '' && NUMBER_TEXT.test(text) && /\d/.test(text)) {
+      const n = Number(text.replace(/,/g, '')) * scale;
+      if (Number.isFinite(n)) return scale === 1 ? n : roundScore(n);
+    }
+  }
+  throw new InputError(`${arg} ${describe(v)} is not a number`);
+}
+
+/** Like readNumber but blank is an error too. */
+export function requireNumber(arg: string, v: Cell | unknown): number {
+  const n = readNumber(arg, v);
+  if (n === undefined) throw new InputError(`${arg} is blank`);
+  return n;
+}
+
+/** Reads text: blank gives undefined, numbers and booleans become their text; dates are refused. */
+export function readText(arg: string, v: Cell | unknown): string | undefined {
+  if (isBlank(v)) return undefined;
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new InputError(`${arg} ${describe(v)} is not text`);
+}
+
+/**
+ * Removes floating-point noise (0.7000000000000001 → 0.7) so that a score lands in the band a person
+ * computing by hand would put it in. Twelve decimals are far below anything a sheet displays.
+ */
+export function roundScore(x: number): number {
+  const r = Math.round(x * 1e12) / 1e12;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** A calendar day, independent of any time zone. */
+export interface Day {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+}
+
+const MS_PER_DAY = 86_400_000;
+/** Day 0 of spreadsheet serial numbers (Sheets, Excel 1900 system after 1900-03-01, LibreOffice). */
+const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+
+/**
+ * The calendar day a Date stands for. Sheets passes a date cell as midnight in the spreadsheet's time zone,
+ * while the script runs in UTC; taking the UTC day of (instant + 12 h) gives the right day for every
+ * spreadsheet time zone from UTC−11:59 to UTC+12.
+ */
+export function dayOfDate(d: Date): Day {
+  const shifted = new Date(d.getTime() + MS_PER_DAY / 2);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** A Date for a calendar day: noon UTC, so the day is the same in every time zone from UTC−11 to UTC+11. */
+export function dateOfDay(day: Day): Date {
+  return new Date(Date.UTC(day.year, day.month - 1, day.day, 12));
+}
+
+export function serialOfDay(day: Day): number {
+  return Math.round((Date.UTC(day.year, day.month - 1, day.day) - SERIAL_EPOCH_UTC) / MS_PER_DAY);
+}
+
+export function dayOfSerial(serial: number): Day {
+  const d = new Date(SERIAL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** Reads a calendar day from a Date, an ISO `YYYY-MM-DD` text or a date serial number. Blank → undefined. */
+export function readDay(arg: string, v: Cell | unknown): Day | undefined {
+  if (isBlank(v)) return undefined;
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw new InputError(`${arg} is an invalid date`);
+    return dayOfDate(v);
+  }
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 1 && v < 2_958_466) return dayOfSerial(v);
+  if (typeof v === 'string') {
+    const m = ISO_DAY.exec(v.trim());
+    if (m) {
+      const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+      const check = new Date(Date.UTC(day.year, day.month - 1, day.day));
+      if (check.getUTCMonth() + 1 === day.month && check.getUTCDate() === day.day) return day;
+    }
+  }
+  throw new InputError(`${arg} ${describe(v)} is not a date`);
+}
+
+export function formatDay(day: Day): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${day.year}-${p(day.month)}-${p(day.day)}`;
+}

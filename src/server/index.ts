@@ -1,0 +1,166 @@
+// The add-on's whole face: every global Apps Script may call, and nothing else. scripts/build.mjs turns each
+// `export function` here into a top-level declaration in dist/Code.js carrying the JSDoc written above it.
+// Keep each body a one-line delegation; the work lives in core (pure) and the server modules.
+import type { Arg, Result } from '../core/grid';
+import type { Overview, RpcApi } from '../core/rpc';
+import {
+  kpiLatest,
+  kpiStatusFn,
+  okrBand,
+  okrRollup,
+  okrScore,
+  quarterBoundary,
+  quarterFn,
+} from './functions';
+import { buildMenu } from './menu';
+import { readOverview } from './overview';
+import { openSidebar } from './sidebar';
+
+// ---- Triggers and menu --------------------------------------------------------------------------------
+
+/**
+ * Runs when the spreadsheet opens: adds the okr-sheets menu (also in AuthMode.NONE, where nothing else may run).
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  void e;
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+/**
+ * Runs when the add-on is installed from the Marketplace: same as opening the spreadsheet.
+ * @param {GoogleAppsScript.Events.AddonOnInstall} e The install event.
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
+}
+
+/** Menu: Open OKR sidebar. */
+export function showSidebar(): void {
+  openSidebar();
+}
+
+// ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------
+
+/** RPC: the workbook's tabs, for the sidebar's overview. */
+export function getOverview(): Overview {
+  return readOverview();
+}
+
+// ---- Custom functions --------------------------------------------------------------------------------------
+
+/**
+ * Scores a key result from 0 to 1: "from baseline to target, now at current".
+ * Give whole columns (e.g. F2:F, G2:G, H2:H) to score every row with one call.
+ *
+ * @param {number|Array<Array<number>>} baseline Where the key result started: a cell or a column.
+ * @param {number|Array<Array<number>>} target Where it should end: a cell or a column.
+ * @param {number|Array<Array<number>>} current Where it is now: a cell or a column.
+ * @param {string|Array<Array<string>>} [type] "auto" (default), "increase", "decrease", "at least", "at most", "yes/no" or "milestone".
+ * @param {number} [cap] Highest score: 1 (default) clamps at 100%; e.g. 1.5 lets over-achievement show.
+ * @return {number|Array<Array<number>>} The score from 0 to 1; blank while an input is blank.
+ * @customfunction
+ */
+export function OKR_SCORE(baseline: Arg, target: Arg, current: Arg, type?: Arg, cap?: Arg): Result {
+  return okrScore(baseline, target, current, type, cap);
+}
+
+/**
+ * Scores objectives: for each objective ID, the weight-averaged score of its key results.
+ * Blank scores are ignored; an objective without scored key results is blank.
+ *
+ * @param {string|Array<Array<string>>} objectiveIds The objectives to score (e.g. the Objectives sheet's ID column).
+ * @param {Array<Array<string>>} krObjectiveIds For each key result, the ID of its objective.
+ * @param {Array<Array<number>>} krScores For each key result, its score.
+ * @param {Array<Array<number>>} [krWeights] For each key result, its weight (blank = 1).
+ * @param {Array<Array<string>>} [krIds] For each key result, its ID (named in error messages).
+ * @return {number|Array<Array<number>>} Each objective's score from 0 to 1.
+ * @customfunction
+ */
+export function OKR_ROLLUP(
+  objectiveIds: Arg,
+  krObjectiveIds: Arg,
+  krScores: Arg,
+  krWeights?: Arg,
+  krIds?: Arg,
+): Result {
+  return okrRollup(objectiveIds, krObjectiveIds, krScores, krWeights, krIds);
+}
+
+/**
+ * The colour band of a score (Google re:Work): "red" below 0.4, "yellow" below 0.7, else "green".
+ *
+ * @param {number|Array<Array<number>>} score A score or a column of scores.
+ * @param {number} [yellowFrom] Lowest yellow score (default 0.4).
+ * @param {number} [greenFrom] Lowest green score (default 0.7).
+ * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank for a blank score.
+ * @customfunction
+ */
+export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result {
+  return okrBand(score, yellowFrom, greenFrom);
+}
+
+/**
+ * The latest entry of a KPI: the last non-blank value of a column.
+ *
+ * @param {Array<Array<number>>} range The KPI's value column (e.g. Churn!B2:B or a named range).
+ * @return {number} The last non-blank value.
+ * @customfunction
+ */
+export function KPI_LATEST(range: Arg): Result {
+  return kpiLatest(range);
+}
+
+/**
+ * A KPI's health: "green" when it meets target, "yellow" within the warn-at level, "red" beyond.
+ *
+ * @param {number|Array<Array<number>>} value The KPI's value (a cell or a column).
+ * @param {number|Array<Array<number>>} target The target to meet.
+ * @param {number|Array<Array<number>>} warnAt The level past which it turns red (blank: no yellow zone).
+ * @param {string|Array<Array<string>>} betterWhen "higher" or "lower".
+ * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank when value or target is blank.
+ * @customfunction
+ */
+export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
+  return kpiStatusFn(value, target, warnAt, betterWhen);
+}
+
+/**
+ * The quarter of a date, as "YYYY-Qn". A fiscal year is labelled by the calendar year in which it ends.
+ *
+ * @param {Date|Array<Array<Date>>} date A date or a column of dates.
+ * @param {number} [fiscalStartMonth] Month the fiscal year starts, 1–12 (default 1, January).
+ * @return {string|Array<Array<string>>} The quarter label, e.g. "2027-Q1".
+ * @customfunction
+ */
+export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
+  return quarterFn(date, fiscalStartMonth);
+}
+
+/**
+ * The first day of a quarter.
+ *
+ * @param {string|Array<Array<string>>} label A quarter label such as "2027-Q1".
+ * @param {number} [fiscalStartMonth] Month the fiscal year starts, 1–12 (default 1, January).
+ * @return {Date|Array<Array<Date>>} The quarter's first day.
+ * @customfunction
+ */
+export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
+  return quarterBoundary('QUARTER_START', label, fiscalStartMonth);
+}
+
+/**
+ * The last day of a quarter.
+ *
+ * @param {string|Array<Array<string>>} label A quarter label such as "2027-Q1".
+ * @param {number} [fiscalStartMonth] Month the fiscal year starts, 1–12 (default 1, January).
+ * @return {Date|Array<Array<Date>>} The quarter's last day.
+ * @customfunction
+ */
+export function QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
+  return quarterBoundary('QUARTER_END', label, fiscalStartMonth);
+}
+
+// The compiler checks here that the RPC globals above match the contract the sidebar calls (core/rpc.ts).
+const rpcContract: RpcApi = { getOverview };
+void rpcContract;

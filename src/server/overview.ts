@@ -1,0 +1,14 @@
+// What the sidebar's overview shows: the workbook's tabs and their sizes.
+import type { Overview } from '../core/rpc';
+
+export function readOverview(): Overview {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    spreadsheetName: ss.getName(),
+    tabs: ss.getSheets().map((sheet) => ({
+      name: sheet.getName(),
+      rows: sheet.getLastRow(),
+      columns: sheet.getLastColumn(),
+    })),
+  };
+}

@@ -1,0 +1,30 @@
+// A typed promise wrapper over google.script.run. The names and types come from core/rpc.ts, the contract
+// the server implements; a server exception arrives as a rejected promise carrying its message.
+import type { RpcApi, RpcName } from '../core/rpc';
+
+type Args<K extends RpcName> = Parameters<RpcApi[K]>;
+type Reply<K extends RpcName> = ReturnType<RpcApi[K]>;
+
+export function rpc<K extends RpcName>(name: K, ...args: Args<K>): Promise<Reply<K>> {
+  return new Promise((resolve, reject) => {
+    if (typeof google === 'undefined' || !google.script?.run) {
+      reject(new Error('google.script.run is not available: open this page from the add-on sidebar.'));
+      return;
+    }
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as Reply<K>))
+      .withFailureHandler((error) => reject(error instanceof Error ? error : new Error(String(error))));
+    const fn = runner[name];
+    if (typeof fn !== 'function') {
+      reject(new Error(`The server has no function ${name}.`));
+      return;
+    }
+    (fn as (...a: unknown[]) => void).apply(runner, args);
+  });
+}
+
+/** The message to show for a failed call: Apps Script prefixes some errors with "Exception: ". */
+export function errorMessage(e: unknown): string {
+  const raw = e instanceof Error ? e.message : String(e);
+  return raw.replace(/^(Script)?Exception:\s*/, '').replace(/^Error:\s*/, '');
+}
