@@ -2,7 +2,7 @@
 // plain value. A function given ranges answers with a range of the same shape (scalars broadcast), so one
 // call fills a whole column. In column form a bad row yields error text in its own cell and every other row
 // still computes; in scalar form the error is thrown, which Sheets shows as #ERROR! with the message.
-import { type Cell, InputError } from './values';
+import { type Cell, InputError, messageOf } from './values';
 
 export type Grid = Cell[][];
 /** What a custom function receives for one argument. */
@@ -105,7 +105,7 @@ export function mapCells<A extends readonly Arg[]>(
 
 /** The error a custom function throws: its message starts with the function's name. */
 export function prefixed(fn: string, e: unknown): Error {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   return new Error(message.startsWith(`${fn}:`) ? message : `${fn}: ${message}`);
 }
 

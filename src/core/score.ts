@@ -1,7 +1,16 @@
 // The scoring contract (DESIGN.md §5). Read OKR_SCORE(baseline, target, current) as
 // "from baseline to target, now at current". Everything here is pure and works on one row;
 // column form is grid.ts's job.
-import { type Cell, describe, InputError, isBlank, isErrorText, readNumber, roundScore } from './values';
+import {
+  type Cell,
+  describe,
+  InputError,
+  isBlank,
+  isErrorText,
+  messageOf,
+  readNumber,
+  roundScore,
+} from './values';
 
 export const SCORE_TYPES = [
   'auto',
@@ -217,7 +226,7 @@ export function rollup(input: RollupInput): Cell[] {
       acc.sum += s * w;
       acc.weight += w;
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
+      const message = messageOf(e);
       acc.error = `#ERROR: ${krName()} ${message}`;
     }
   }

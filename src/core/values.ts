@@ -13,6 +13,19 @@ export class InputError extends Error {
   }
 }
 
+/** A Date from any realm (the emulator's vm context has its own Date constructor, as frames do). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/** The message of anything thrown, from any realm: Apps Script services throw their own Error objects. */
+export function messageOf(e: unknown): string {
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') {
+    return (e as { message: string }).message;
+  }
+  return String(e);
+}
+
 export function isBlank(v: unknown): v is '' | null | undefined {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -25,7 +38,7 @@ export function isErrorText(v: unknown): v is string {
 /** How a value is quoted in a message: strings in quotes, dates as ISO days, numbers as they are. */
 export function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
-  if (v instanceof Date)
+  if (isDate(v))
     return Number.isNaN(v.getTime()) ? 'an invalid date' : `date ${v.toISOString().slice(0, 10)}`;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'blank';
@@ -98,18 +111,16 @@ const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /**
- * The calendar day a Date stands for. Sheets passes a date cell as midnight in the spreadsheet's time zone,
- * while the script runs in UTC; taking the UTC day of (instant + 12 h) gives the right day for every
- * spreadsheet time zone from UTC−11:59 to UTC+12.
+ * The calendar day of a Date read in UTC. Core is time-zone free: the server converts Dates with the
+ * spreadsheet's time zone (server/dates.ts) and hands core the result, or passes its own converter.
  */
 export function dayOfDate(d: Date): Day {
-  const shifted = new Date(d.getTime() + MS_PER_DAY / 2);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-/** A Date for a calendar day: noon UTC, so the day is the same in every time zone from UTC−11 to UTC+11. */
+/** Midnight UTC of a calendar day (the inverse of dayOfDate). */
 export function dateOfDay(day: Day): Date {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day, 12));
+  return new Date(Date.UTC(day.year, day.month - 1, day.day));
 }
 
 export function serialOfDay(day: Day): number {
@@ -123,12 +134,19 @@ export function dayOfSerial(serial: number): Day {
 
 const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
-/** Reads a calendar day from a Date, an ISO `YYYY-MM-DD` text or a date serial number. Blank → undefined. */
-export function readDay(arg: string, v: Cell | unknown): Day | undefined {
+/**
+ * Reads a calendar day from a Date (through `dayOf`, by default its UTC day), an ISO `YYYY-MM-DD` text or a
+ * date serial number. Blank → undefined.
+ */
+export function readDay(
+  arg: string,
+  v: Cell | unknown,
+  dayOf: (d: Date) => Day = dayOfDate,
+): Day | undefined {
   if (isBlank(v)) return undefined;
-  if (v instanceof Date) {
+  if (isDate(v)) {
     if (Number.isNaN(v.getTime())) throw new InputError(`${arg} is an invalid date`);
-    return dayOfDate(v);
+    return dayOf(v);
   }
   if (typeof v === 'number' && Number.isFinite(v) && v >= 1 && v < 2_958_466) return dayOfSerial(v);
   if (typeof v === 'string') {

@@ -12,7 +12,8 @@ import {
   readFiscalStartMonth,
 } from '../core/quarter';
 import { bandOfCell, readBands, readCap, rollup, scoreOne } from '../core/score';
-import { type Cell, dateOfDay, InputError, readDay } from '../core/values';
+import { type Cell, InputError, readDay } from '../core/values';
+import { dateInZone, dayInZone } from './dates';
 
 function scalarOnly(fn: string, name: string, v: Arg): Cell {
   if (isGrid(v)) {
@@ -101,7 +102,7 @@ export function quarterFn(date: Arg, fiscalStartMonth?: Arg): Result {
     readFiscalStartMonth(scalarOnly('QUARTER', 'fiscalStartMonth', fiscalStartMonth)),
   );
   return mapCells('QUARTER', [['date', date]] as const, (d) => {
-    const day = readDay('date', d);
+    const day = readDay('date', d, (date) => dayInZone(date));
     return day ? formatQuarter(quarterOfDay(day, fsm)) : '';
   });
 }
@@ -115,7 +116,7 @@ export function quarterBoundary(
   return mapCells(fn, [['label', label]] as const, (l) => {
     if (l === '' || l === null || l === undefined) return '';
     const q = parseQuarter(l);
-    return dateOfDay(fn === 'QUARTER_START' ? quarterStart(q, fsm) : quarterEnd(q, fsm));
+    return dateInZone(fn === 'QUARTER_START' ? quarterStart(q, fsm) : quarterEnd(q, fsm));
   });
 }
 

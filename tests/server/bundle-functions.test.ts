@@ -1,0 +1,70 @@
+// The same contract through the built dist/Code.js: the bundle is what ships.
+import { describe, expect, it } from 'vitest';
+import { loadBundle } from '../helpers/bundle';
+import { zoneStandins } from '../helpers/standins';
+
+const g = loadBundle(zoneStandins('Etc/UTC'));
+
+describe('custom functions in dist/Code.js', () => {
+  it.each([
+    ['churn 8% → 5% at 5.5%', 0.08, 0.05, 0.055, 0.8333333333],
+    ['NPS 35 → 55 at 45', 35, 55, 45, 0.5],
+    ['DAU 10,000 → 25,000 at 25,000', 10_000, 25_000, 25_000, 1],
+    ['support 72 h → 36 h at 80 h', 72, 36, 80, 0],
+    ['onboarding 7 → 3 days at 3', 7, 3, 3, 1],
+  ])('OKR_SCORE: %s', (_, b, t, c, expected) => {
+    expect(g.OKR_SCORE(b, t, c)).toBeCloseTo(expected, 9);
+  });
+
+  it('OKR_SCORE errors name the function, the argument and the value', () => {
+    expect(() => g.OKR_SCORE(0, 10, 'abc')).toThrow('OKR_SCORE: current "abc" is not a number');
+    expect(g.OKR_SCORE([[0], [0]], [[10], [10]], [[5], ['abc']])).toEqual([
+      [0.5],
+      ['#ERROR: current "abc" is not a number'],
+    ]);
+  });
+
+  it('OKR_ROLLUP, OKR_BAND, KPI_LATEST, KPI_STATUS', () => {
+    expect(g.OKR_ROLLUP([['O1']], [['O1'], ['O1']], [[0.4], [0.8]])).toEqual([[0.6]]);
+    expect(g.OKR_BAND([[0.39], [0.4], [0.7]])).toEqual([['red'], ['yellow'], ['green']]);
+    expect(g.KPI_LATEST([[1], [2], ['']])).toBe(2);
+    expect(g.KPI_STATUS(0.08, 0.05, 0.06, 'lower')).toBe('red');
+  });
+});
+
+describe('quarter functions read dates in the spreadsheet time zone', () => {
+  const midnightIn = (zone: string, iso: string) => {
+    // find the instant whose local day starts at iso in that zone
+    const s = zoneStandins(zone);
+    const utc = Date.parse(`${iso}T00:00:00Z`);
+    const off = s.Utilities.formatDate(new Date(utc), zone, 'Z');
+    const sign = off.startsWith('-') ? -1 : 1;
+    return new Date(utc - sign * (Number(off.slice(1, 3)) * 60 + Number(off.slice(3, 5))) * 60_000);
+  };
+
+  it.each([
+    'Pacific/Honolulu',
+    'America/New_York',
+    'Etc/UTC',
+    'Asia/Tokyo',
+    'Pacific/Auckland',
+    'Pacific/Kiritimati',
+  ])('in %s, 1 January is Q1 and QUARTER_START gives local midnight', (zone) => {
+    const z = loadBundle(zoneStandins(zone));
+    expect(z.QUARTER(midnightIn(zone, '2027-01-01'))).toBe('2027-Q1');
+    expect(z.QUARTER(midnightIn(zone, '2026-12-31'))).toBe('2026-Q4');
+    const start: Date = z.QUARTER_START('2027-Q1');
+    expect(start.getTime()).toBe(midnightIn(zone, '2027-01-01').getTime());
+    const end: Date = z.QUARTER_END('2027-Q1', 4);
+    expect(end.getTime()).toBe(midnightIn(zone, '2026-06-30').getTime());
+  });
+
+  it('QUARTER takes a column and a fiscal start month', () => {
+    const dates = [[new Date(Date.UTC(2026, 4, 15))], [''], [new Date(Date.UTC(2027, 3, 1))]];
+    expect(g.QUARTER(dates, 4)).toEqual([['2027-Q1'], [''], ['2028-Q1']]);
+    expect(g.QUARTER([['soon'], ['']])).toEqual([['#ERROR: date "soon" is not a date'], ['']]);
+    expect(() => g.QUARTER_START('2027-Q9')).toThrow(
+      'QUARTER_START: label "2027-Q9" is not a quarter like "2027-Q1"',
+    );
+  });
+});
