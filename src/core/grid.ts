@@ -10,8 +10,10 @@ export type Arg = Cell | Grid;
 /** What a custom function returns: one value, or a range that spills. */
 export type Result = Cell | Grid;
 
+const isArray = Array.isArray;
+
 export function isGrid(v: unknown): v is Grid {
-  return Array.isArray(v);
+  return isArray(v);
 }
 
 interface Shape {
@@ -23,8 +25,7 @@ function shapeOf(name: string, g: Grid): Shape {
   const rows = g.length;
   const cols = rows === 0 ? 0 : (g[0]?.length ?? 0);
   for (const row of g) {
-    if (!Array.isArray(row) || row.length !== cols)
-      throw new InputError(`${name} is not a rectangular range`);
+    if (!isArray(row) || row.length !== cols) throw new InputError(`${name} is not a rectangular range`);
   }
   return { rows, cols };
 }
@@ -56,16 +57,16 @@ export function commonShape(args: ReadonlyArray<readonly [string, Arg]>): Shape 
   return shape;
 }
 
-function at(value: Arg, r: number, c: number): Cell {
-  if (!isGrid(value)) return value;
-  if (value.length === 1 && value[0]?.length === 1) return value[0][0];
-  return value[r]?.[c];
+/** A 1×1 range is a single value, as Sheets passes a single cell. */
+function unwrap(v: Arg): Arg {
+  return isGrid(v) && v.length === 1 && v[0]?.length === 1 ? v[0][0] : v;
 }
 
 /**
  * Runs a per-cell function over scalar-or-range arguments.
  * - all scalar: returns the value, or throws `FN: message` (Sheets shows #ERROR! with the message);
  * - any range: returns a range of the same shape; a row whose inputs are bad holds `#ERROR: message`.
+ * A plain loop with no per-cell allocation: one call scores 100,000 rows.
  */
 export function mapCells<A extends readonly Arg[]>(
   fn: string,
@@ -78,27 +79,38 @@ export function mapCells<A extends readonly Arg[]>(
   } catch (e) {
     throw prefixed(fn, e);
   }
-  const values = named.map(([, v]) => v) as unknown as A;
-  const call = (r: number, c: number) => one(...(values.map((v) => at(v, r, c)) as { [K in keyof A]: Cell }));
+  const args: Arg[] = named.map(([, v]) => unwrap(v));
+  const n = args.length;
+  const ranges: boolean[] = args.map(isGrid);
+  const cells: Cell[] = args.map((v) => (isGrid(v) ? '' : v));
+  const apply = one as unknown as (...c: Cell[]) => Cell;
   if (!shape) {
     try {
-      return call(0, 0);
+      return apply.apply(undefined, cells);
     } catch (e) {
       throw prefixed(fn, e);
     }
   }
-  const out: Grid = [];
-  for (let r = 0; r < shape.rows; r++) {
-    const row: Cell[] = [];
-    for (let c = 0; c < shape.cols; c++) {
-      try {
-        row.push(call(r, c));
-      } catch (e) {
-        if (!(e instanceof InputError)) throw prefixed(fn, e);
-        row.push(`#ERROR: ${e.message}`);
-      }
+  const { rows, cols } = shape;
+  const out: Grid = new Array(rows); // one allocation for the whole column (a global lookup once per call)
+  const cellAt = (r: number, c: number): Cell => {
+    for (let i = 0; i < n; i++) if (ranges[i]) cells[i] = (args[i] as Grid)[r]![c];
+    try {
+      // a direct call (our functions take at most four mapped arguments) is cheaper than apply()
+      return n <= 4 ? apply(cells[0], cells[1], cells[2], cells[3]) : apply.apply(undefined, cells);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw prefixed(fn, e);
+      return `#ERROR: ${e.message}`;
     }
-    out.push(row);
+  };
+  for (let r = 0; r < rows; r++) {
+    if (cols === 1) {
+      out[r] = [cellAt(r, 0)];
+      continue;
+    }
+    const row: Cell[] = [];
+    for (let c = 0; c < cols; c++) row.push(cellAt(r, c));
+    out[r] = row;
   }
   return out;
 }

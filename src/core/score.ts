@@ -12,6 +12,8 @@ import {
   roundScore,
 } from './values';
 
+const isFiniteNumber = Number.isFinite;
+
 export const SCORE_TYPES = [
   'auto',
   'increase',
@@ -75,7 +77,7 @@ export function readCap(v: Cell): number {
 const YES = new Set(['yes', 'y', 'true', 'done', '1', '✓', '✔', 'x']);
 
 function clamp(x: number, cap: number): number {
-  return roundScore(Math.min(cap, Math.max(0, x)));
+  return roundScore(x < 0 ? 0 : x > cap ? cap : x);
 }
 
 /**
@@ -89,6 +91,19 @@ export function scoreOne(
   type: Cell = 'auto',
   cap = DEFAULT_CAP,
 ): number | '' {
+  // The common row: three plain numbers under auto. Same result as the general path below, without its reads.
+  if (
+    typeof baseline === 'number' &&
+    typeof target === 'number' &&
+    typeof current === 'number' &&
+    (type === 'auto' || type === '' || type === undefined) &&
+    baseline !== target &&
+    isFiniteNumber(baseline) &&
+    isFiniteNumber(target) &&
+    isFiniteNumber(current)
+  ) {
+    return clamp((current - baseline) / (target - baseline), cap);
+  }
   const t = readScoreType(type);
   switch (t) {
     case 'yes/no': {
