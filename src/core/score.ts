@@ -13,6 +13,7 @@ import {
 } from './values';
 
 const isFiniteNumber = Number.isFinite;
+const { min, max } = Math; // bound once: see values.ts
 
 export const SCORE_TYPES = [
   'auto',
@@ -77,7 +78,7 @@ export function readCap(v: Cell): number {
 const YES = new Set(['yes', 'y', 'true', 'done', '1', '✓', '✔', 'x']);
 
 function clamp(x: number, cap: number): number {
-  return roundScore(x < 0 ? 0 : x > cap ? cap : x);
+  return roundScore(min(cap, max(0, x)));
 }
 
 /**
