@@ -1,0 +1,211 @@
+// What each sheet the add-on owns holds, as data (DESIGN.md §4). Columns are found by header text, never by
+// letter, so users may add, move or widen columns; the add-on only requires its headers to exist once.
+import { InputError } from './values';
+
+export interface ColumnDef<K extends string = string> {
+  key: K;
+  header: string;
+  /** pixels */
+  width: number;
+  /** a Sheets number format for the data rows */
+  numberFormat?: string;
+  /** shown as the header cell's note */
+  help?: string;
+}
+
+export interface SheetLayout<K extends string = string> {
+  /** how the sheet is named; `{quarter}` is replaced by the quarter label */
+  name: string;
+  columns: readonly ColumnDef<K>[];
+}
+
+const col = <K extends string>(
+  key: K,
+  header: string,
+  width: number,
+  extra: Omit<Partial<ColumnDef>, 'key'> = {},
+): ColumnDef<K> => ({
+  ...extra,
+  key,
+  header,
+  width,
+});
+
+export const OBJECTIVES = {
+  name: '{quarter} Objectives',
+  columns: [
+    col('id', 'ID', 56),
+    col('title', 'Objective', 300, {
+      help: 'Qualitative and inspiring: where do we want to be at the end of the quarter?',
+    }),
+    col('owner', 'Owner', 120),
+    col('team', 'Team', 110),
+    col('alignsTo', 'Aligns to', 80, { help: 'ID of the objective this one supports' }),
+    col('keyResults', 'Key results', 90, { numberFormat: '0' }),
+    col('score', 'Score', 70, { numberFormat: '0%' }),
+    col('status', 'Status', 90),
+    col('notes', 'Notes', 240),
+  ],
+} as const satisfies SheetLayout;
+
+export const KEY_RESULTS = {
+  name: '{quarter} Key Results',
+  columns: [
+    col('id', 'ID', 56),
+    col('objective', 'Objective', 80),
+    col('title', 'Key result', 300),
+    col('owner', 'Owner', 110),
+    col('type', 'Type', 90),
+    col('baseline', 'Baseline', 80),
+    col('target', 'Target', 80),
+    col('current', 'Current', 80),
+    col('kpi', 'KPI', 90, { help: 'ID of a KPI from the KPIs sheet: Current then follows it live' }),
+    col('weight', 'Weight', 64),
+    col('confidence', 'Confidence', 86, {
+      numberFormat: '0',
+      help: '0–10: how likely is the target by quarter end?',
+    }),
+    col('score', 'Score', 70, { numberFormat: '0%' }),
+    col('status', 'Status', 90),
+    col('lastCheckIn', 'Last check-in', 100, { numberFormat: 'yyyy-mm-dd' }),
+    col('notes', 'Notes', 240),
+  ],
+} as const satisfies SheetLayout;
+
+export const KPIS = {
+  name: 'KPIs',
+  columns: [
+    col('id', 'ID', 90),
+    col('name', 'Name', 160),
+    col('sourceTab', 'Source tab', 110),
+    col('valueColumn', 'Value column', 110),
+    col('dateColumn', 'Date column', 100),
+    col('unit', 'Unit', 70),
+    col('betterWhen', 'Better when', 90),
+    col('target', 'Target', 80),
+    col('warnAt', 'Warn at', 80),
+    col('owner', 'Owner', 110),
+    col('cadence', 'Cadence', 90),
+    col('latest', 'Latest', 80),
+    col('previous', 'Previous', 80),
+    col('trend', 'Trend', 60),
+    col('status', 'Status', 80),
+  ],
+} as const satisfies SheetLayout;
+
+export const CHECK_INS = {
+  name: 'Check-ins',
+  columns: [
+    col('timestamp', 'Timestamp', 150, { numberFormat: 'yyyy-mm-dd hh:mm' }),
+    col('quarter', 'Quarter', 80),
+    col('krId', 'KR ID', 70),
+    col('value', 'Value', 90),
+    col('confidence', 'Confidence', 86, { numberFormat: '0' }),
+    col('note', 'Note', 320),
+  ],
+} as const satisfies SheetLayout;
+
+export const HISTORY = {
+  name: 'OKR History',
+  columns: [
+    col('quarter', 'Quarter', 80),
+    col('objectiveId', 'Objective ID', 90),
+    col('objective', 'Objective', 260),
+    col('krId', 'KR ID', 70),
+    col('keyResult', 'Key result', 260),
+    col('baseline', 'Baseline', 80),
+    col('target', 'Target', 80),
+    col('finalValue', 'Final value', 90),
+    col('score', 'Score', 70, { numberFormat: '0%' }),
+    col('closedOn', 'Closed on', 100, { numberFormat: 'yyyy-mm-dd' }),
+  ],
+} as const satisfies SheetLayout;
+
+export type KeyOf<L extends SheetLayout> = L['columns'][number]['key'];
+
+export function sheetName(layout: SheetLayout, quarter?: string): string {
+  return quarter ? layout.name.replace('{quarter}', quarter) : layout.name;
+}
+
+export function headers(layout: SheetLayout): string[] {
+  return layout.columns.map((c) => c.header);
+}
+
+const norm = (s: unknown) =>
+  String(s ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+
+/**
+ * Finds each column of a layout in a header row by its text (case- and space-insensitive).
+ * Returns 0-based indexes. A missing header is an InputError naming the sheet and the header.
+ */
+export function locateColumns<L extends SheetLayout>(
+  layout: L,
+  headerRow: readonly unknown[],
+  sheet: string,
+): Record<KeyOf<L>, number> {
+  const index = new Map<string, number>();
+  headerRow.forEach((h, i) => {
+    const key = norm(h);
+    if (key && !index.has(key)) index.set(key, i);
+  });
+  const out = {} as Record<string, number>;
+  const missing: string[] = [];
+  for (const c of layout.columns) {
+    const i = index.get(norm(c.header));
+    if (i === undefined) missing.push(c.header);
+    else out[c.key] = i;
+  }
+  if (missing.length) {
+    throw new InputError(
+      `the sheet "${sheet}" has no column ${missing.map((m) => `"${m}"`).join(', ')} in row 1; restore the header${missing.length > 1 ? 's' : ''} to let okr-sheets find it`,
+    );
+  }
+  return out as Record<KeyOf<L>, number>;
+}
+
+/** 1 → A, 26 → Z, 27 → AA. */
+export function columnLetter(index1: number): string {
+  if (!Number.isInteger(index1) || index1 < 1)
+    throw new RangeError(`column ${index1} is not a column number`);
+  let n = index1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A → 1, Z → 26, AA → 27; undefined when the text is not a column letter. */
+export function columnNumber(letters: string): number | undefined {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) return undefined;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A sheet name as it must appear in a formula: always quoted, quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** An open-ended column range from row 2 down, e.g. `'2027-Q1 Key Results'!L2:L`. */
+export function columnFrom2(sheet: string | undefined, index0: number): string {
+  const letter = columnLetter(index0 + 1);
+  return `${sheet ? `${quoteSheet(sheet)}!` : ''}${letter}2:${letter}`;
+}
+
+/**
+ * User text written as a cell value must stay exactly that text. setValues parses strings as if typed: `=…`
+ * becomes a formula (formula injection: `=IMPORTRANGE(…)` would run), `+1-2` a formula, `45%`, `1,000` or
+ * `2027-01-01` numbers and dates, `TRUE` a boolean. A leading apostrophe makes Sheets keep the rest verbatim
+ * as text; the apostrophe is not part of the value getValues returns. Every user string goes through here.
+ */
+export function asText(s: string): string {
+  return s === '' ? '' : `'${s}`;
+}

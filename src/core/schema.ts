@@ -1,0 +1,225 @@
+// Every input from the sidebar, and the settings stored in DocumentProperties, parsed with zod. The sidebar
+// is never trusted: the server parses each RPC argument here and a bad one becomes an InputError that names
+// the field and the value (`target: "abc" is not a number`), before anything is written.
+import * as z from 'zod/mini';
+import { BETTER_WHEN, type BetterWhen } from './kpi';
+import { formatQuarter, parseQuarter } from './quarter';
+import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP, readScoreType, SCORE_TYPES } from './score';
+import { type Cell, describe, InputError, isDate, messageOf, readNumber } from './values';
+
+// zod/mini, not classic zod: the same parser at 37 KB instead of 819 KB in dist/Code.js, which Apps Script
+// loads on every execution, including every custom-function call. zod's JIT builds functions from strings;
+// stay on the interpreter so the add-on never depends on dynamic code generation.
+z.config({ jitless: true });
+
+/** A schema whose parse is a function that may report issues: the building block of every field here. */
+function field<T>(read: (v: unknown, issue: (message: string) => never) => T) {
+  return z.pipe(
+    z.any(),
+    z.transform((v: unknown, ctx) => {
+      class Refused extends Error {}
+      try {
+        return read(v, (message) => {
+          throw new Refused(message);
+        });
+      } catch (e) {
+        ctx.issues.push({
+          code: 'custom',
+          message: e instanceof Refused ? e.message : messageOf(e),
+          input: v,
+        });
+        return z.NEVER;
+      }
+    }),
+  );
+}
+
+/** A number as a user types it in a form: 12, "12", "10,000", "45%". Blank is undefined. */
+export const cellNumber = field((v, refuse) => {
+  try {
+    return readNumber('', v);
+  } catch {
+    return refuse('is not a number');
+  }
+});
+
+/** A text field: trimmed, blank is undefined, at most `max` characters. */
+export function text(max = 500) {
+  return z.optional(
+    field((v, refuse): string | undefined => {
+      if (v === undefined || v === null) return undefined;
+      if (typeof v !== 'string' && typeof v !== 'number') return refuse('must be text');
+      const s = String(v).trim();
+      if (s.length > max) return refuse(`is longer than ${max} characters`);
+      return s === '' ? undefined : s;
+    }),
+  );
+}
+
+/** A required text field. */
+export function requiredText(max = 500) {
+  return field((v, refuse): string => {
+    if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'number')
+      return refuse('must be text');
+    const s = v === undefined || v === null ? '' : String(v).trim();
+    if (s === '') return refuse('is required');
+    if (s.length > max) return refuse(`is longer than ${max} characters`);
+    return s;
+  });
+}
+
+export const quarterLabel = field((v, refuse) => {
+  try {
+    return formatQuarter(parseQuarter(v, ''));
+  } catch {
+    return refuse('is not a quarter like "2027-Q1"');
+  }
+});
+
+export const scoreType = field((v, refuse) => {
+  try {
+    return readScoreType(v as Cell);
+  } catch {
+    return refuse(`is not one of ${SCORE_TYPES.map((t) => `"${t}"`).join(', ')}`);
+  }
+});
+
+export const betterWhen = field((v, refuse): BetterWhen => {
+  const key = typeof v === 'string' ? v.trim().toLowerCase() : v;
+  if (key === 'higher' || key === 'lower') return key;
+  return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
+});
+
+/** A whole number in [min, max], also from form text. */
+export function wholeNumber(min: number, max: number) {
+  return field((v, refuse): number | undefined => {
+    let n: number | undefined;
+    try {
+      n = readNumber('', v);
+    } catch {
+      return refuse('is not a number');
+    }
+    if (n === undefined) return undefined;
+    if (!Number.isInteger(n) || n < min || n > max)
+      return refuse(`must be a whole number from ${min} to ${max}`);
+    return n;
+  });
+}
+
+/** A number in [min, max], also from form text. */
+export function numberIn(min: number, max: number) {
+  return field((v, refuse): number | undefined => {
+    let n: number | undefined;
+    try {
+      n = readNumber('', v);
+    } catch {
+      return refuse('is not a number');
+    }
+    if (n === undefined) return undefined;
+    if (n < min || n > max) return refuse(`must be between ${min} and ${max}`);
+    return n;
+  });
+}
+
+/** Turns zod issues into one sentence per field: `target: "abc" is not a number`. */
+export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }, what?: string): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.map(String).join('.') : 'value';
+    const hasInput = 'input' in issue && issue.code !== 'invalid_type';
+    const input = (issue as { input?: unknown }).input;
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && input === undefined) message = 'is required';
+    else if (issue.code === 'invalid_type')
+      message = `${describe(input)} ${message.replace(/^Invalid input: /, '')}`;
+    else if (issue.code === 'unrecognized_keys')
+      return `${what ? `${what}: ` : ''}unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const primitive = input !== undefined && (typeof input !== 'object' || input === null || isDate(input));
+    const shown = hasInput && primitive && message !== 'is required' ? `${describe(input)} ` : '';
+    return `${what ? `${what}: ` : ''}${field}: ${shown}${message}`;
+  });
+  return lines.join('; ');
+}
+
+/** Parses an RPC argument; throws an InputError naming every bad field and its value. */
+export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, what?: string): z.output<S> {
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw new InputError(formatIssues(result.error, what));
+  return result.data;
+}
+
+// ---- Settings ---------------------------------------------------------------------------------------------------
+
+const scoringShape = {
+  cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
+  yellowFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.yellowFrom),
+  greenFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.greenFrom),
+};
+
+export const scoringSettings = z.strictObject(scoringShape).check(
+  z.refine((s) => s.yellowFrom <= s.greenFrom, {
+    message: 'yellowFrom must not be above greenFrom',
+    path: ['yellowFrom'],
+  }),
+);
+
+const settingsShape = {
+  fiscalStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
+  currentQuarter: z.optional(quarterLabel),
+  scoring: z._default(scoringSettings, { cap: DEFAULT_CAP, ...DEFAULT_BANDS }),
+};
+export const settingsSchema = z.strictObject(settingsShape);
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** A change to the settings from the sidebar: numbers may arrive as text from form fields. */
+export const settingsUpdate = z.strictObject({
+  fiscalStartMonth: z.optional(wholeNumber(1, 12)),
+  scoring: z.optional(
+    z.strictObject({
+      cap: z.optional(numberIn(1, MAX_CAP)),
+      yellowFrom: z.optional(numberIn(0, 1)),
+      greenFrom: z.optional(numberIn(0, 1)),
+    }),
+  ),
+});
+export type SettingsUpdate = z.output<typeof settingsUpdate>;
+
+/** Applies an update to settings, validating the result as a whole (so bands stay ordered). */
+export function applySettingsUpdate(current: Settings, update: unknown): Settings {
+  const u = parseInput(settingsUpdate, update, 'settings');
+  const next = {
+    ...current,
+    ...(u.fiscalStartMonth !== undefined ? { fiscalStartMonth: u.fiscalStartMonth } : {}),
+    scoring: { ...current.scoring, ...dropUndefined(u.scoring ?? {}) },
+  };
+  return parseInput(settingsSchema, next, 'settings');
+}
+
+/** Reads stored settings; anything unreadable falls back to defaults field by field, never throws. */
+export function readSettings(json: string | null | undefined): Settings {
+  if (!json) return DEFAULT_SETTINGS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  const full = settingsSchema.safeParse(raw);
+  if (full.success) return full.data;
+  // keep what is valid: a bad scoring block must not lose the current quarter
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const pick = <T>(schema: z.ZodMiniType<T>, v: unknown, fallback: T): T => {
+    const p = schema.safeParse(v);
+    return p.success ? p.data : fallback;
+  };
+  return {
+    fiscalStartMonth: pick(settingsShape.fiscalStartMonth, r.fiscalStartMonth, 1),
+    currentQuarter: pick(settingsShape.currentQuarter, r.currentQuarter, undefined),
+    scoring: pick(settingsShape.scoring, r.scoring, DEFAULT_SETTINGS.scoring),
+  };
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
