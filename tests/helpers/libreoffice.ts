@@ -4,7 +4,8 @@
 // Route: the cells are written as a flat ODS (one XML file). Formulas go in as Sheets/Excel text, untranslated:
 // ODS lets a formula name its syntax by namespace, and LibreOffice parses `msoxl:=...` with its Excel A1 English
 // grammar (commas, `'Sheet name'!A1:B2`). Only what Excel syntax lacks is adapted: an outer ARRAYFORMULA(expr)
-// becomes a matrix formula `expr` over its spill range, and an open range `A2:A` ends at the sheet's last row.
+// becomes a matrix formula `expr` over its spill range, an open range `A2:A` ends at the sheet's last row, and
+// functions newer than Excel 2007 get the `_xlfn.` prefix that Excel's file syntax gives them.
 // LibreOffice loads it with a fresh profile set to recalculate on load, converts it back to flat ODS, and the
 // computed values are read from that. See docs/LIBREOFFICE.md.
 import { spawn } from 'node:child_process';
@@ -198,6 +199,43 @@ export function closeOpenRanges(expr: string, sheetRows: (sheet: string | undefi
 }
 
 /**
+ * Functions newer than Excel 2007, which Excel syntax (in .xlsx files, and so in LibreOffice's Excel grammar)
+ * spells with an `_xlfn.` prefix; without it LibreOffice shows #NAME?. Older functions must not get it. Each one
+ * here is checked in LibreOffice by tests/libreoffice/helper.test.ts; add a name there when you add it here.
+ */
+export const XLFN_FUNCTIONS: ReadonlySet<string> = new Set([
+  'CONCAT',
+  'DAYS',
+  'FORECAST.LINEAR',
+  'IFNA',
+  'IFS',
+  'ISOWEEKNUM',
+  'MAXIFS',
+  'MINIFS',
+  'PERCENTILE.INC',
+  'RANK.EQ',
+  'STDEV.P',
+  'STDEV.S',
+  'SWITCH',
+  'TEXTJOIN',
+  'VAR.S',
+  'XOR',
+]);
+
+/** `TEXTJOIN(` → `_xlfn.TEXTJOIN(` for the functions in XLFN_FUNCTIONS, outside text. */
+export function prefixNewFunctions(expr: string): string {
+  const masked = mask(expr);
+  let out = '';
+  let from = 0;
+  for (const m of masked.matchAll(/(?<![\w.$])([A-Za-z][\w.]*)\s*\(/g)) {
+    if (!XLFN_FUNCTIONS.has(m[1]!.toUpperCase())) continue;
+    out += `${expr.slice(from, m.index)}_xlfn.`;
+    from = m.index;
+  }
+  return out + expr.slice(from);
+}
+
+/**
  * Splits a Sheets formula into the expression LibreOffice should parse and whether it is an array formula.
  * Only an outer ARRAYFORMULA is supported; elsewhere it is an error rather than a silently different formula.
  */
@@ -230,7 +268,7 @@ export function toExcelSyntax(
   if (/ARRAYFORMULA\s*\(/i.test(masked)) {
     throw new Error(`ARRAYFORMULA is supported only around the whole formula: ${formula}`);
   }
-  return { expr: closeOpenRanges(expr, sheetRows), array };
+  return { expr: closeOpenRanges(prefixNewFunctions(expr), sheetRows), array };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,15 +3,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type CellInput,
+  type CellValue,
   columnLetter,
   describeWithLibreOffice,
   FormulaError,
   findLibreOffice,
+  prefixNewFunctions,
   type Results,
   recalculateInLibreOffice,
   toExcelSyntax,
   toFlatOds,
   whenMissing,
+  XLFN_FUNCTIONS,
 } from '../helpers/libreoffice';
 
 const rows = (n: number) => () => n;
@@ -47,6 +50,15 @@ describe('Sheets formula text for LibreOffice', () => {
     expect(toExcelSyntax('=SUM(A2:A5)+SUM(C:C)&"L2:L"', at).expr).toBe('SUM(A2:A5)+SUM(C:C)&"L2:L"');
   });
 
+  it('gives functions newer than Excel 2007 the _xlfn. prefix Excel syntax needs, and no other function', () => {
+    expect(prefixNewFunctions('IFERROR(TEXTJOIN(",",TRUE,A1:A3),"")&maxifs(B:B,C:C,">0")')).toBe(
+      'IFERROR(_xlfn.TEXTJOIN(",",TRUE,A1:A3),"")&_xlfn.maxifs(B:B,C:C,">0")',
+    );
+    expect(prefixNewFunctions('"IFS(" & IFS2(1) & STDEV(A1:A2) & _xlfn.IFS(TRUE,1)')).toBe(
+      '"IFS(" & IFS2(1) & STDEV(A1:A2) & _xlfn.IFS(TRUE,1)',
+    );
+  });
+
   it('refuses broken formulas that LibreOffice would quietly repair', () => {
     expect(() => toExcelSyntax('=SUM(A1:A3', rows(3))).toThrow(/missing \)/);
     expect(() => toExcelSyntax('=SUM(A1:A3))', rows(3))).toThrow(/unbalanced \)/);
@@ -73,6 +85,26 @@ describe('Sheets formula text for LibreOffice', () => {
 });
 
 const OTHER = "Bob's KRs";
+
+/** Every function in XLFN_FUNCTIONS, used as Sheets text, on the column 1, 2, 3; with its result. */
+const NEW_FUNCTIONS: Record<string, [string, CellValue]> = {
+  CONCAT: ['=CONCAT(A1,A2)', '12'],
+  DAYS: ['=DAYS(DATE(2027,3,1),DATE(2027,1,1))', 59],
+  'FORECAST.LINEAR': ['=FORECAST.LINEAR(4,A1:A3,A1:A3)', 4],
+  IFNA: ['=IFNA(NA(),"none")', 'none'],
+  IFS: ['=IFS(A1>1,"big",TRUE,"small")', 'small'],
+  ISOWEEKNUM: ['=ISOWEEKNUM(DATE(2027,1,1))', 53],
+  MAXIFS: ['=MAXIFS(A1:A3,A1:A3,"<3")', 2],
+  MINIFS: ['=MINIFS(A1:A3,A1:A3,">1")', 2],
+  'PERCENTILE.INC': ['=PERCENTILE.INC(A1:A3,0.5)', 2],
+  'RANK.EQ': ['=RANK.EQ(3,A1:A3)', 1],
+  'STDEV.P': ['=ROUND(STDEV.P(A1:A3),6)', 0.816497],
+  'STDEV.S': ['=STDEV.S(A1:A3)', 1],
+  SWITCH: ['=SWITCH(A2,1,"one",2,"two","other")', 'two'],
+  TEXTJOIN: ['=TEXTJOIN("-",TRUE,A1:A3)', '1-2-3'],
+  'VAR.S': ['=VAR.S(A1:A3)', 1],
+  XOR: ['=XOR(TRUE,FALSE)', true],
+};
 
 describeWithLibreOffice('recalculateInLibreOffice', () => {
   let out: Results;
@@ -103,7 +135,11 @@ describeWithLibreOffice('recalculateInLibreOffice', () => {
       [null],
       [0.5],
     ];
-    out = await recalculateInLibreOffice({ Main: main, [OTHER]: other, Arrays: arrays });
+    const newer: CellInput[][] = Object.values(NEW_FUNCTIONS).map(([formula], i) => [
+      i < 3 ? i + 1 : null,
+      formula,
+    ]);
+    out = await recalculateInLibreOffice({ Main: main, [OTHER]: other, Arrays: arrays, Newer: newer });
   });
 
   it('computes formulas over numbers, text, booleans and blanks', () => {
@@ -132,5 +168,10 @@ describeWithLibreOffice('recalculateInLibreOffice', () => {
       ['', '', ''],
       ['', '', ''],
     ]);
+  });
+
+  it('computes the functions newer than Excel 2007 written as in Sheets', () => {
+    expect([...XLFN_FUNCTIONS].sort()).toEqual(Object.keys(NEW_FUNCTIONS).sort());
+    expect(out.Newer!.map((r) => r[1])).toEqual(Object.values(NEW_FUNCTIONS).map(([, v]) => v));
   });
 });
