@@ -85,9 +85,18 @@ export type PaceStatus = (typeof PACE_STATUSES)[number] | '';
 export function paceStatus(score: number | '', elapsed: number, bands: Bands = DEFAULT_BANDS): PaceStatus {
   if (score === '') return '';
   if (score >= 1) return 'Done';
-  if (score >= bands.greenFrom * elapsed) return 'On track';
-  if (score >= bands.yellowFrom * elapsed) return 'At risk';
+  if (atOrAbove(score, bands.greenFrom * elapsed)) return 'On track';
+  if (atOrAbove(score, bands.yellowFrom * elapsed)) return 'At risk';
   return 'Off track';
+}
+
+/**
+ * score ≥ line, compared as ROUND(score − line, 9) ≥ 0, exactly as the generated formula compares. A score on
+ * the pace line (0.3 when the line is 0.4 × 0.75 = 0.30000000000000004) is on it in every engine: Sheets,
+ * LibreOffice and HyperFormula each compare with a tolerance of their own, JavaScript with none.
+ */
+function atOrAbove(score: number, line: number): boolean {
+  return Math.round((score - line) * 1e9) / 1e9 >= 0;
 }
 
 /**
@@ -107,6 +116,7 @@ export function paceStatusFormula(
   const s = scores;
   return (
     `=ARRAYFORMULA(IF(${s}="","",IF(ISTEXT(${s}),"Error",IF(${s}>=1,"Done",` +
-    `IF(${s}>=${bands.greenFrom}*${elapsed},"On track",IF(${s}>=${bands.yellowFrom}*${elapsed},"At risk","Off track"))))))`
+    `IF(ROUND(${s}-${bands.greenFrom}*${elapsed},9)>=0,"On track",` +
+    `IF(ROUND(${s}-${bands.yellowFrom}*${elapsed},9)>=0,"At risk","Off track"))))))`
   );
 }
