@@ -11,16 +11,33 @@ export interface EnumValue {
 
 export type EnumObject = Readonly<Record<string, EnumValue>>;
 
+/** A class (not a plain object), so the realm boundary passes values through by identity: `x === ui.Button.YES`. */
+class ApiEnumValue implements EnumValue {
+  constructor(
+    readonly enumType: string,
+    private readonly label: string,
+    private readonly index: number,
+  ) {
+    Object.freeze(this);
+  }
+  name(): string {
+    return this.label;
+  }
+  ordinal(): number {
+    return this.index;
+  }
+  toString(): string {
+    return this.label;
+  }
+  toJSON(): string {
+    return this.label;
+  }
+}
+
 export function makeEnum(enumType: string, names: readonly string[]): EnumObject {
   const out: Record<string, EnumValue> = {};
   names.forEach((n, i) => {
-    out[n] = Object.freeze({
-      enumType,
-      name: () => n,
-      ordinal: () => i,
-      toString: () => n,
-      toJSON: () => n,
-    });
+    out[n] = new ApiEnumValue(enumType, n, i);
   });
   return Object.freeze(out);
 }
