@@ -12,6 +12,7 @@ import {
   quarterBoundary,
   quarterFn,
 } from './functions';
+import { spreadsheetApp } from './gas';
 import { buildMenu } from './menu';
 import { readOverview } from './overview';
 import { openSidebar } from './sidebar';
@@ -24,7 +25,7 @@ import { openSidebar } from './sidebar';
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu(spreadsheetApp().getUi());
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Ui } from './gas';
+
 // The add-on menu. Only items whose feature exists are listed; each names a global in index.ts.
 export interface MenuItem {
   caption: string;
@@ -7,7 +9,7 @@ export interface MenuItem {
 export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'Open OKR sidebar', functionName: 'showSidebar' }];
 
 /** Builds the menu under Extensions › okr-sheets. Safe in AuthMode.NONE: it touches no document data. */
-export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+export function buildMenu(ui: Ui): void {
   const menu = ui.createAddonMenu();
   for (const item of MENU_ITEMS) menu.addItem(item.caption, item.functionName);
   menu.addToUi();

@@ -1,0 +1,377 @@
+// Number formats and typed input, as Google Sheets (locale en_US) handles them.
+// - Rendering: the patterns the add-on uses (General, 0, 0.0, #,##0.00, 0%, 0.0%, yyyy-mm-dd, $#,##0,
+//   "€"#,##0.00 …). A pattern this emulator cannot render faithfully throws `not emulated: number format "…"`
+//   when it is set, rather than ever rendering something wrong.
+// - Input: what a user typing into a cell (and Range.setValue with a string) turns into: numbers, percents,
+//   currency, dates and times get a number plus an automatic format; a leading ' keeps text; = makes a formula.
+import { NotEmulated } from './errors';
+import { type WallClock, wallOfSerial } from './time';
+
+export const GENERAL = 'General';
+/** What Sheets (en_US) applies when a date, a date-time or a time arrives without a format. */
+export const AUTO_DATE = 'M/d/yyyy';
+export const AUTO_DATETIME = 'M/d/yyyy H:mm:ss';
+export const AUTO_TIME = 'H:mm:ss';
+export const AUTO_PERCENT = '0.00%';
+
+export type Kind = 'general' | 'number' | 'date' | 'text';
+
+export interface CompiledFormat {
+  pattern: string;
+  kind: Kind;
+  /** For dates: which parts the pattern shows (an auto-formatted value is a date, a time or both). */
+  hasDate?: boolean;
+  hasTime?: boolean;
+  renderNumber(n: number): string;
+}
+
+const cache = new Map<string, CompiledFormat>();
+
+export function compileFormat(pattern: string): CompiledFormat {
+  let f = cache.get(pattern);
+  if (!f) {
+    f = compile(pattern);
+    cache.set(pattern, f);
+  }
+  return f;
+}
+
+function unsupported(pattern: string): never {
+  throw new NotEmulated(`number format ${JSON.stringify(pattern)}`);
+}
+
+function compile(pattern: string): CompiledFormat {
+  if (pattern === '' || pattern.toLowerCase() === 'general') {
+    return { pattern, kind: 'general', renderNumber: renderGeneral };
+  }
+  if (pattern === '@') return { pattern, kind: 'text', renderNumber: renderGeneral };
+  if (pattern.includes(';') || /\[(?!\$)/.test(pattern)) unsupported(pattern);
+  const stripped = pattern.replace(/"[^"]*"|\\./g, '');
+  if (/[0#]/.test(stripped)) return compileNumber(pattern);
+  if (/[ymdhs]/i.test(stripped)) return compileDate(pattern);
+  return unsupported(pattern);
+}
+
+// ---- numbers ---------------------------------------------------------------------------------------------------
+
+/** Reads literal text at i: "quoted", \x, [$€-407], $, space, or simple punctuation. */
+function readLiteral(p: string, i: number): { text: string; next: number } | undefined {
+  const ch = p[i]!;
+  if (ch === '"') {
+    const end = p.indexOf('"', i + 1);
+    if (end < 0) return undefined;
+    return { text: p.slice(i + 1, end), next: end + 1 };
+  }
+  if (ch === '\\' && i + 1 < p.length) return { text: p[i + 1]!, next: i + 2 };
+  if (ch === '[' && p[i + 1] === '$') {
+    const end = p.indexOf(']', i);
+    if (end < 0) return undefined;
+    return { text: p.slice(i + 2, end).split('-')[0]!, next: end + 1 };
+  }
+  if ('$ -+/():€£¥'.includes(ch)) return { text: ch, next: i + 1 };
+  return undefined;
+}
+
+function compileNumber(pattern: string): CompiledFormat {
+  let i = 0;
+  let prefix = '';
+  let suffix = '';
+  let core = '';
+  let percent = false;
+  while (i < pattern.length && !'0#,.%'.includes(pattern[i]!)) {
+    const lit = readLiteral(pattern, i);
+    if (!lit) unsupported(pattern);
+    prefix += lit.text;
+    i = lit.next;
+  }
+  while (i < pattern.length && '0#,.'.includes(pattern[i]!)) core += pattern[i++];
+  while (i < pattern.length) {
+    if (pattern[i] === '%') {
+      percent = true;
+      i++;
+      continue;
+    }
+    const lit = readLiteral(pattern, i);
+    if (!lit) unsupported(pattern);
+    suffix += lit.text;
+    i = lit.next;
+  }
+  const m = /^(#,##0|0)(?:\.(0+))?$/.exec(core);
+  if (!m) unsupported(pattern);
+  const grouping = m[1] === '#,##0';
+  const decimals = m[2]?.length ?? 0;
+  const nf = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: grouping,
+    signDisplay: 'never',
+  });
+  return {
+    pattern,
+    kind: 'number',
+    renderNumber(n: number) {
+      const scaled = percent ? n * 100 : n;
+      const body = nf.format(Math.abs(scaled));
+      const isZero = /^[0.,]*$/.test(body);
+      const sign = scaled < 0 && !isZero ? '-' : '';
+      return `${sign}${prefix}${body}${percent ? '%' : ''}${suffix}`;
+    },
+  };
+}
+
+/** Sheets' automatic format: up to 10 significant digits, scientific notation for very large or small. */
+export function renderGeneral(n: number): string {
+  if (!Number.isFinite(n)) return '#NUM!';
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  if (Number.isInteger(n) && abs < 1e15) return String(n);
+  if (abs >= 1e15 || abs < 1e-9) {
+    const [mant, exp] = n.toExponential(5).split('e') as [string, string];
+    const m = mant.replace(/\.?0+$/, '');
+    const e = Number(exp);
+    return `${m}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  }
+  const p = Number(n.toPrecision(10));
+  // toPrecision may leave a long tail for numbers just under 1e-6 etc.; String() gives the shortest form.
+  return String(p).includes('e') ? p.toFixed(10).replace(/\.?0+$/, '') : String(p);
+}
+
+// ---- dates and times ---------------------------------------------------------------------------------------
+
+type DatePart =
+  | { t: 'lit'; v: string }
+  | { t: 'y'; n: number }
+  | { t: 'M'; n: number }
+  | { t: 'd'; n: number }
+  | { t: 'h'; n: number }
+  | { t: 'min'; n: number }
+  | { t: 's'; n: number }
+  | { t: 'ampm' };
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function compileDate(pattern: string): CompiledFormat {
+  const parts: DatePart[] = [];
+  let i = 0;
+  while (i < pattern.length) {
+    const rest = pattern.slice(i);
+    const ampm = /^(am\/pm|a\/p)/i.exec(rest);
+    if (ampm) {
+      parts.push({ t: 'ampm' });
+      i += ampm[0].length;
+      continue;
+    }
+    const run = /^([yYmMdDhHsS])\1*/.exec(rest);
+    if (run) {
+      const c = run[1]!.toLowerCase();
+      const n = run[0].length;
+      if (c === 'y') parts.push({ t: 'y', n });
+      else if (c === 'm') parts.push({ t: 'M', n });
+      else if (c === 'd') parts.push({ t: 'd', n });
+      else if (c === 'h') parts.push({ t: 'h', n });
+      else parts.push({ t: 's', n });
+      i += n;
+      continue;
+    }
+    const ch = pattern[i]!;
+    if (ch === '"') {
+      const end = pattern.indexOf('"', i + 1);
+      if (end < 0) unsupported(pattern);
+      parts.push({ t: 'lit', v: pattern.slice(i + 1, end) });
+      i = end + 1;
+      continue;
+    }
+    if (ch === '\\' && i + 1 < pattern.length) {
+      parts.push({ t: 'lit', v: pattern[i + 1]! });
+      i += 2;
+      continue;
+    }
+    if (' -/:.,'.includes(ch)) {
+      parts.push({ t: 'lit', v: ch });
+      i++;
+      continue;
+    }
+    unsupported(pattern);
+  }
+  // m / mm is minutes right after an hour or right before seconds (ignoring separators).
+  const tokens = parts.filter((p) => p.t !== 'lit');
+  for (let k = 0; k < tokens.length; k++) {
+    const p = tokens[k]!;
+    if (p.t !== 'M' || p.n > 2) continue;
+    const before = tokens[k - 1];
+    const after = tokens[k + 1];
+    if (before?.t === 'h' || after?.t === 's') (p as { t: string }).t = 'min';
+  }
+  for (const p of parts) {
+    if ((p.t === 'y' && ![2, 4].includes(p.n)) || (p.t === 'd' && p.n > 4) || (p.t === 'M' && p.n > 4)) {
+      unsupported(pattern);
+    }
+    if ((p.t === 'h' || p.t === 'min' || p.t === 's') && p.n > 2) unsupported(pattern);
+  }
+  const twelveHour = parts.some((p) => p.t === 'ampm');
+  const hasDate = parts.some((p) => p.t === 'y' || p.t === 'M' || p.t === 'd');
+  const hasTime = parts.some((p) => p.t === 'h' || p.t === 'min' || p.t === 's');
+  return {
+    pattern,
+    kind: 'date',
+    hasDate,
+    hasTime,
+    renderNumber(serial: number) {
+      // Round to the second first so that 23:59:59.9 does not show as the wrong day.
+      const w = wallOfSerial(Math.round(serial * 86400) / 86400);
+      return parts.map((p) => renderDatePart(p, w, twelveHour, serial)).join('');
+    },
+  };
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+function renderDatePart(p: DatePart, w: WallClock, twelveHour: boolean, serial: number): string {
+  switch (p.t) {
+    case 'lit':
+      return p.v;
+    case 'y':
+      return p.n === 2 ? pad(w.year % 100, 2) : String(w.year);
+    case 'M':
+      if (p.n === 3) return MONTHS[w.month - 1]!.slice(0, 3);
+      if (p.n === 4) return MONTHS[w.month - 1]!;
+      return pad(w.month, p.n);
+    case 'd': {
+      if (p.n <= 2) return pad(w.day, p.n);
+      const weekday = WEEKDAYS[(((Math.floor(serial) - 1) % 7) + 7) % 7]!; // serial 1 = Sunday 1899-12-31
+      return p.n === 3 ? weekday.slice(0, 3) : weekday;
+    }
+    case 'h': {
+      const h = twelveHour ? ((w.hour + 11) % 12) + 1 : w.hour;
+      return pad(h, p.n);
+    }
+    case 'min':
+      return pad(w.minute, p.n);
+    case 's':
+      return pad(w.second, p.n);
+    case 'ampm':
+      return w.hour < 12 ? 'AM' : 'PM';
+  }
+}
+
+// ---- typed input -----------------------------------------------------------------------------------------
+
+export type Parsed =
+  | { kind: 'formula'; formula: string }
+  | { kind: 'value'; value: string | number | boolean | null; format?: string };
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
+const PLAIN_NUMBER = new RegExp(`^([+-]?)(${NUM})(?:[eE]([+-]?\\d+))?$`);
+const PERCENT = new RegExp(`^([+-]?)(${NUM})\\s*%$`);
+const CURRENCY = new RegExp(`^([+-]?)\\$\\s*(${NUM})$`);
+
+function readDigits(text: string): { value: number; grouped: boolean; decimals: number } | undefined {
+  if (!/\d/.test(text)) return undefined;
+  const value = Number(text.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return undefined;
+  return { value, grouped: text.includes(','), decimals: text.split('.')[1]?.length ?? 0 };
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+function readTime(text: string | undefined): { hour: number; minute: number; second: number } | undefined {
+  if (text === undefined) return { hour: 0, minute: 0, second: 0 };
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i.exec(text.trim());
+  if (!m) return undefined;
+  let hour = Number(m[1]);
+  const minute = Number(m[2]);
+  const second = Number(m[3] ?? 0);
+  if (m[4]) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (m[4].toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  return { hour, minute, second };
+}
+
+/**
+ * What a cell becomes when a user types `input` (also what setValue does with a string, in Sheets).
+ * Returns a formula, or a value with the automatic number format Sheets gives it (undefined: keep the cell's).
+ */
+export function parseInput(input: string): Parsed {
+  if (input === '') return { kind: 'value', value: null };
+  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
+  if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
+  const text = input.trim();
+  if (/^true$/i.test(text)) return { kind: 'value', value: true };
+  if (/^false$/i.test(text)) return { kind: 'value', value: false };
+  let m = PLAIN_NUMBER.exec(text);
+  if (m) {
+    const d = readDigits(m[2]!);
+    if (d) {
+      const sign = m[1] === '-' ? -1 : 1;
+      const value = sign * d.value * (m[3] ? 10 ** Number(m[3]) : 1);
+      if (Number.isFinite(value)) {
+        const format = d.grouped ? (d.decimals > 0 ? '#,##0.00' : '#,##0') : undefined;
+        return { kind: 'value', value, format };
+      }
+    }
+  }
+  m = PERCENT.exec(text);
+  if (m) {
+    const d = readDigits(m[2]!);
+    if (d) {
+      const value = ((m[1] === '-' ? -1 : 1) * d.value) / 100;
+      return { kind: 'value', value: Number(value.toPrecision(15)), format: d.decimals > 0 ? '0.00%' : '0%' };
+    }
+  }
+  m = CURRENCY.exec(text);
+  if (m) {
+    const d = readDigits(m[2]!);
+    if (d) {
+      return {
+        kind: 'value',
+        value: (m[1] === '-' ? -1 : 1) * d.value,
+        format: d.decimals > 0 ? '$#,##0.00' : '$#,##0',
+      };
+    }
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.+))?$/.exec(text);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(.+))?$/.exec(text);
+  const date = iso
+    ? { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]), time: iso[4], style: 'yyyy-mm-dd' }
+    : us
+      ? { y: Number(us[3]), m: Number(us[1]), d: Number(us[2]), time: us[4], style: 'M/d/yyyy' }
+      : undefined;
+  if (date && validDay(date.y, date.m, date.d)) {
+    const t = readTime(date.time);
+    if (t) {
+      const serial =
+        (Date.UTC(date.y, date.m - 1, date.d, t.hour, t.minute, t.second) - Date.UTC(1899, 11, 30)) /
+        86_400_000;
+      const format = date.time === undefined ? date.style : `${date.style} H:mm:ss`;
+      return { kind: 'value', value: serial, format };
+    }
+  }
+  const time = /^\d{1,2}:\d{2}/.test(text) ? readTime(text) : undefined;
+  if (time) {
+    return {
+      kind: 'value',
+      value: (time.hour * 3600 + time.minute * 60 + time.second) / 86400,
+      format: /[ap]m$/i.test(text) ? 'h:mm:ss am/pm' : AUTO_TIME,
+    };
+  }
+  return { kind: 'value', value: input };
+}
