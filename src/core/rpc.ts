@@ -1,6 +1,10 @@
 // The contract between the sidebar and the server: every RPC the sidebar may call through google.script.run,
 // with its argument and result types. src/server/index.ts implements it (checked by the compiler there);
 // src/sidebar/rpc.ts calls it. Inputs are still parsed with zod on the server: the sidebar is never trusted.
+// Values crossing google.script.run must be JSON-like: no Date (a Date anywhere makes the client get null),
+// so days travel as `YYYY-MM-DD` text.
+import type { PaceStatus } from './quarter';
+import type { Band, ScoreType } from './score';
 
 export interface TabSummary {
   name: string;
@@ -13,8 +17,181 @@ export interface Overview {
   tabs: TabSummary[];
 }
 
+export interface SettingsView {
+  fiscalStartMonth: number;
+  currentQuarter?: string;
+  scoring: { cap: number; yellowFrom: number; greenFrom: number };
+}
+
+export interface KeyResultView {
+  id: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  type: ScoreType;
+  baseline: number | '';
+  target: number | '';
+  current: number | string | '';
+  /** the KPI whose latest value Current follows, if linked */
+  kpiId: string;
+  weight: number | '';
+  confidence: number | '';
+  score: number | '';
+  scoreError?: string;
+  status: PaceStatus | 'Error';
+  /** YYYY-MM-DD */
+  lastCheckIn: string;
+  notes: string;
+}
+
+export interface ObjectiveView {
+  id: string;
+  title: string;
+  owner: string;
+  team: string;
+  alignsTo: string;
+  notes: string;
+  score: number | '';
+  scoreError?: string;
+  status: PaceStatus | 'Error';
+  keyResults: KeyResultView[];
+}
+
+export interface QuarterView {
+  label: string;
+  /** YYYY-MM-DD */
+  start: string;
+  end: string;
+  /** share of the quarter elapsed today, 0–1 */
+  elapsed: number;
+  objectivesSheet: string;
+  keyResultsSheet: string;
+}
+
+export interface KpiView {
+  id: string;
+  name: string;
+  sourceTab: string;
+  valueColumn: string;
+  dateColumn: string;
+  unit: string;
+  betterWhen: 'higher' | 'lower';
+  target: number | '';
+  warnAt: number | '';
+  owner: string;
+  cadence: string;
+  latest: number | string | '';
+  previous: number | string | '';
+  trend: '↑' | '↓' | '→' | '';
+  status: Band | '';
+  /** the most recent values, oldest first, for a sparkline */
+  recent: number[];
+}
+
+export interface State {
+  /** YYYY-MM-DD in the spreadsheet's time zone */
+  today: string;
+  settings: SettingsView;
+  /** the running quarter, if one is set up */
+  quarter?: QuarterView;
+  /** the quarter "Set up OKRs" would create: today's quarter under the fiscal start month */
+  suggestedQuarter: string;
+  objectives: ObjectiveView[];
+  kpis: KpiView[];
+}
+
+export interface SaveObjectiveInput {
+  id?: string;
+  title: string;
+  owner?: string;
+  team?: string;
+  alignsTo?: string;
+  notes?: string;
+}
+
+export interface SaveKeyResultInput {
+  id?: string;
+  objectiveId: string;
+  title: string;
+  type?: string;
+  baseline?: number | string;
+  target?: number | string;
+  current?: number | string;
+  kpiId?: string;
+  owner?: string;
+  weight?: number | string;
+  notes?: string;
+}
+
+export interface CheckInInput {
+  krId: string;
+  value?: number | string;
+  confidence?: number | string;
+  note?: string;
+}
+
+export interface NewQuarterInput {
+  quarter?: string;
+  carry: 'unfinished' | 'none' | 'all' | string[];
+  /** new targets for carried key results, by KR ID */
+  targets?: Record<string, number | string>;
+}
+
+export interface NewQuarterPreview {
+  from: string;
+  to: string;
+  objectives: Array<{
+    id: string;
+    title: string;
+    score: number | '';
+    carried: boolean;
+    keyResults: Array<{
+      id: string;
+      title: string;
+      score: number | '';
+      finished: boolean;
+      carried: boolean;
+      /** for a carried KR: where it starts next quarter */
+      newBaseline: number | '';
+      target: number | '';
+      kpiId: string;
+    }>;
+  }>;
+  historyRows: number;
+}
+
+export interface NewQuarterResult {
+  quarter: string;
+  carriedObjectives: number;
+  carriedKeyResults: number;
+  historyRows: number;
+}
+
+export interface SettingsUpdateInput {
+  fiscalStartMonth?: number | string;
+  scoring?: { cap?: number | string; yellowFrom?: number | string; greenFrom?: number | string };
+}
+
+/** Every RPC; the compiler checks src/server/index.ts against it. */
 export interface RpcApi {
   getOverview(): Overview;
+  getState(): State;
+  setUpQuarter(input?: { quarter?: string }): State;
+  saveObjective(input: SaveObjectiveInput): { id: string };
+  saveKeyResult(input: SaveKeyResultInput): { id: string };
+  deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] };
+  deleteKeyResult(id: string): { deleted: string[] };
+  checkIn(input: CheckInInput): { krId: string };
+  previewNewQuarter(input: NewQuarterInput): NewQuarterPreview;
+  startNewQuarter(input: NewQuarterInput): NewQuarterResult;
+  updateSettings(input: SettingsUpdateInput): SettingsView;
+}
+
+/** Which panel a menu item opens the sidebar on: written into the served HTML as data attributes. */
+export interface SidebarIntent {
+  panel?: 'overview' | 'okrs' | 'kpis' | 'quarter' | 'settings';
+  /** e.g. the tab "Tag this tab as KPI…" was chosen on */
+  sheet?: string;
 }
 
 export type RpcName = keyof RpcApi;

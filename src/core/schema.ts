@@ -223,3 +223,114 @@ export function readSettings(json: string | null | undefined): Settings {
 function dropUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+// ---- OKR inputs -------------------------------------------------------------------------------------------------
+
+const idText = (what: string, pattern: RegExp, example: string) =>
+  field((v, refuse): string => {
+    const s = typeof v === 'string' ? v.trim() : '';
+    if (!pattern.test(s)) return refuse(`is not ${what} like "${example}"`);
+    return s;
+  });
+
+export const objectiveId = idText('an objective ID', /^O\d+$/, 'O1');
+export const keyResultId = idText('a key result ID', /^O\d+\.\d+$/, 'O1.2');
+export const kpiId = idText('a KPI ID', /^[a-z][a-z0-9_]{0,62}$/, 'churn');
+
+export const setUpQuarterInput = z._default(z.strictObject({ quarter: z.optional(quarterLabel) }), {});
+
+export const saveObjectiveInput = z.strictObject({
+  id: z.optional(objectiveId),
+  title: requiredText(500),
+  owner: text(200),
+  team: text(200),
+  alignsTo: z.optional(
+    field((v, refuse): string | undefined => {
+      const s = typeof v === 'string' ? v.trim() : v;
+      if (s === undefined || s === null || s === '') return undefined;
+      if (typeof s !== 'string' || !/^O\d+$/.test(s)) return refuse('is not an objective ID like "O1"');
+      return s;
+    }),
+  ),
+  notes: text(5000),
+});
+export type SaveObjective = z.output<typeof saveObjectiveInput>;
+
+const optionalKpi = z.optional(
+  field((v, refuse): string | undefined => {
+    const s = typeof v === 'string' ? v.trim() : v;
+    if (s === undefined || s === null || s === '') return undefined;
+    if (typeof s !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(s))
+      return refuse('is not a KPI ID like "churn"');
+    return s;
+  }),
+);
+
+/** A Current value: a number, or for yes/no key results TRUE/FALSE or yes/no/done text. */
+export const currentValue = field((v, refuse): number | boolean | string | undefined => {
+  if (typeof v === 'boolean') return v;
+  try {
+    return readNumber('', v);
+  } catch {
+    const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+    if (['yes', 'no', 'done', 'not done', 'true', 'false', 'y', 'n'].includes(s)) return s;
+    return refuse('is not a number (or yes/no for a yes/no key result)');
+  }
+});
+
+export const saveKeyResultInput = z.strictObject({
+  id: z.optional(keyResultId),
+  objectiveId,
+  title: requiredText(500),
+  type: z.optional(scoreType),
+  baseline: z.optional(cellNumber),
+  target: z.optional(cellNumber),
+  current: z.optional(currentValue),
+  kpiId: optionalKpi,
+  owner: text(200),
+  weight: z.optional(numberIn(0, 1000)),
+  notes: text(5000),
+});
+export type SaveKeyResult = z.output<typeof saveKeyResultInput>;
+
+export const checkInInput = z.strictObject({
+  krId: keyResultId,
+  value: z.optional(currentValue),
+  confidence: z.optional(wholeNumber(0, 10)),
+  note: text(2000),
+});
+export type CheckIn = z.output<typeof checkInInput>;
+
+const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] => {
+  if (v === 'unfinished' || v === 'none' || v === 'all') return v;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^O\d+(\.\d+)?$/.test(x.trim()))) {
+    return v.map((x: string) => x.trim());
+  }
+  return refuse('must be "unfinished", "none", "all" or a list of objective and key result IDs');
+});
+
+export const newQuarterInput = z.strictObject({
+  quarter: z.optional(quarterLabel),
+  carry: carryChoice,
+  targets: z.optional(
+    field((v, refuse): Record<string, number> => {
+      if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return refuse('must map key result IDs to numbers');
+      const out: Record<string, number> = {};
+      for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
+        if (!/^O\d+\.\d+$/.test(k)) return refuse(`names "${k}", which is not a key result ID`);
+        let n: number | undefined;
+        try {
+          n = readNumber('', t);
+        } catch {
+          return refuse(`for ${k}: ${describe(t)} is not a number`);
+        }
+        if (n !== undefined) out[k] = n;
+      }
+      return out;
+    }),
+  ),
+});
+export type NewQuarter = z.output<typeof newQuarterInput>;
+
+export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.boolean()) }), {});

@@ -3,18 +3,19 @@
 // (appsscript.json). Reading and writing through the spreadsheet's zone keeps the calendar day right in
 // every zone, from UTC−12 to UTC+14.
 import type { Day } from '../core/values';
+import { spreadsheetApp, utilities } from './gas';
 
 let cachedZone: string | undefined;
 
 /** The spreadsheet's time zone, read once per execution. */
 export function spreadsheetZone(): string {
-  if (cachedZone === undefined) cachedZone = SpreadsheetApp.getActive().getSpreadsheetTimeZone();
+  if (cachedZone === undefined) cachedZone = spreadsheetApp().getActive().getSpreadsheetTimeZone();
   return cachedZone;
 }
 
 /** The calendar day a Date shows as in the spreadsheet. */
 export function dayInZone(d: Date, zone = spreadsheetZone()): Day {
-  const [year, month, day] = Utilities.formatDate(d, zone, 'yyyy-MM-dd').split('-').map(Number);
+  const [year, month, day] = utilities().formatDate(d, zone, 'yyyy-MM-dd').split('-').map(Number);
   return { year: year!, month: month!, day: day! };
 }
 
@@ -23,7 +24,7 @@ export function dateInZone(day: Day, zone = spreadsheetZone()): Date {
   const utcMidnight = Date.UTC(day.year, day.month - 1, day.day);
   // The zone's offset near that day ("+1300", "-0500"), applied so the instant is local midnight.
   const offsetAt = (t: number) => {
-    const z = Utilities.formatDate(new Date(t), zone, 'Z');
+    const z = utilities().formatDate(new Date(t), zone, 'Z');
     const sign = z.startsWith('-') ? -1 : 1;
     return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60_000;
   };

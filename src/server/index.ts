@@ -2,7 +2,19 @@
 // `export function` here into a top-level declaration in dist/Code.js carrying the JSDoc written above it.
 // Keep each body a one-line delegation; the work lives in core (pure) and the server modules.
 import type { Arg, Result } from '../core/grid';
-import type { Overview, RpcApi } from '../core/rpc';
+import type {
+  CheckInInput,
+  NewQuarterInput,
+  NewQuarterPreview,
+  NewQuarterResult,
+  Overview,
+  RpcApi,
+  SaveKeyResultInput,
+  SaveObjectiveInput,
+  SettingsUpdateInput,
+  SettingsView,
+  State,
+} from '../core/rpc';
 import {
   kpiLatest,
   kpiStatusFn,
@@ -15,6 +27,7 @@ import {
 import { spreadsheetApp } from './gas';
 import { buildMenu } from './menu';
 import { readOverview } from './overview';
+import * as quarters from './quarters';
 import { openSidebar } from './sidebar';
 
 // ---- Triggers and menu --------------------------------------------------------------------------------
@@ -41,11 +54,66 @@ export function showSidebar(): void {
   openSidebar();
 }
 
+/** Menu: Start new quarter… (opens the review in the sidebar; nothing changes until it is confirmed). */
+export function showNewQuarter(): void {
+  openSidebar({ panel: 'quarter' });
+}
+
 // ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------
 
 /** RPC: the workbook's tabs, for the sidebar's overview. */
 export function getOverview(): Overview {
   return readOverview();
+}
+
+/** RPC: the running quarter with its objectives, key results and scores, the KPIs, the settings. */
+export function getState(): State {
+  return quarters.getState();
+}
+
+/** RPC: creates the quarter's Objectives and Key Results sheets (refuses if they exist). */
+export function setUpQuarter(input?: { quarter?: string }): State {
+  return quarters.setUpQuarter(input);
+}
+
+/** RPC: adds (no id) or edits an objective; returns its ID. */
+export function saveObjective(input: SaveObjectiveInput): { id: string } {
+  return quarters.saveObjective(input);
+}
+
+/** RPC: adds (no id) or edits a key result; returns its ID. */
+export function saveKeyResult(input: SaveKeyResultInput): { id: string } {
+  return quarters.saveKeyResult(input);
+}
+
+/** RPC: deletes an objective; refuses while it has key results unless options.cascade. */
+export function deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] } {
+  return quarters.deleteObjective(id, options);
+}
+
+/** RPC: deletes a key result. */
+export function deleteKeyResult(id: string): { deleted: string[] } {
+  return quarters.deleteKeyResult(id);
+}
+
+/** RPC: a weekly check-in: value, confidence 0–10, note; logged in Check-ins. */
+export function checkIn(input: CheckInInput): { krId: string } {
+  return quarters.checkIn(input);
+}
+
+/** RPC: what starting the next quarter would do, changing nothing. */
+export function previewNewQuarter(input: NewQuarterInput): NewQuarterPreview {
+  return quarters.previewNewQuarter(input);
+}
+
+/** RPC: closes the current quarter and opens the next, all or nothing. */
+export function startNewQuarter(input: NewQuarterInput): NewQuarterResult {
+  return quarters.startNewQuarter(input);
+}
+
+/** RPC: changes settings; the quarter sheets' formulas follow. */
+export function updateSettings(input: SettingsUpdateInput): SettingsView {
+  return quarters.updateSettings(input);
 }
 
 // ---- Custom functions --------------------------------------------------------------------------------------
@@ -163,5 +231,17 @@ export function QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
 }
 
 // The compiler checks here that the RPC globals above match the contract the sidebar calls (core/rpc.ts).
-const rpcContract: RpcApi = { getOverview };
+const rpcContract: RpcApi = {
+  getOverview,
+  getState,
+  setUpQuarter,
+  saveObjective,
+  saveKeyResult,
+  deleteObjective,
+  deleteKeyResult,
+  checkIn,
+  previewNewQuarter,
+  startNewQuarter,
+  updateSettings,
+};
 void rpcContract;

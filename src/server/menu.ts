@@ -6,7 +6,10 @@ export interface MenuItem {
   functionName: string;
 }
 
-export const MENU_ITEMS: readonly MenuItem[] = [{ caption: 'Open OKR sidebar', functionName: 'showSidebar' }];
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { caption: 'Open OKR sidebar', functionName: 'showSidebar' },
+  { caption: 'Start new quarter…', functionName: 'showNewQuarter' },
+];
 
 /** Builds the menu under Extensions › okr-sheets. Safe in AuthMode.NONE: it touches no document data. */
 export function buildMenu(ui: Ui): void {

@@ -1,25 +1,47 @@
-// The sidebar: a small Preact app. Panels are listed once in PANELS; each fetches its data through rpc().
+// The sidebar: a small Preact app. Panels are listed once in PANELS; they share the server State through
+// AppProvider. A menu item may open the sidebar on a given panel: the server writes it into #app's
+// data-panel attribute (see server/sidebar.ts).
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
+import type { SidebarIntent } from '../core/rpc';
+import { OkrsPanel } from './panels/okrs';
 import { OverviewPanel } from './panels/overview';
+import { NewQuarterPanel } from './panels/quarter';
+import { SettingsPanel } from './panels/settings';
+import { AppProvider, NoticeLine, useApp } from './store';
 import './styles.css';
 
+type PanelId = 'okrs' | 'overview' | 'settings';
+
 interface PanelDef {
-  id: string;
+  id: PanelId;
   title: string;
-  view: () => preact.JSX.Element;
 }
 
-const PANELS: PanelDef[] = [{ id: 'overview', title: 'Overview', view: () => <OverviewPanel /> }];
+const PANELS: PanelDef[] = [
+  { id: 'okrs', title: 'OKRs' },
+  { id: 'overview', title: 'Workbook' },
+  { id: 'settings', title: 'Settings' },
+];
 
-function App() {
-  const [active, setActive] = useState(PANELS[0]!.id);
+function initialPanel(intent: SidebarIntent): PanelId {
+  return PANELS.some((p) => p.id === intent.panel) ? (intent.panel as PanelId) : 'okrs';
+}
+
+function App({ intent }: { intent: SidebarIntent }) {
+  const app = useApp();
+  const active = (PANELS.some((p) => p.id === app.panel) ? app.panel : 'okrs') as PanelId;
+  const [newQuarter, setNewQuarter] = useState(intent.panel === 'quarter');
   const panel = PANELS.find((p) => p.id === active) ?? PANELS[0]!;
+  const choose = (id: PanelId) => {
+    app.setPanel(id);
+    setNewQuarter(false);
+  };
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const i = PANELS.findIndex((p) => p.id === active);
     const next = PANELS[(i + (e.key === 'ArrowRight' ? 1 : PANELS.length - 1)) % PANELS.length]!;
-    setActive(next.id);
+    choose(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   return (
@@ -34,14 +56,22 @@ function App() {
             aria-selected={p.id === active}
             aria-controls="panel"
             tabIndex={p.id === active ? 0 : -1}
-            onClick={() => setActive(p.id)}
+            onClick={() => choose(p.id)}
           >
             {p.title}
           </button>
         ))}
       </div>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${panel.id}`}>
-        {panel.view()}
+        <NoticeLine />
+        {active === 'okrs' &&
+          (newQuarter ? (
+            <NewQuarterPanel onDone={() => setNewQuarter(false)} />
+          ) : (
+            <OkrsPanel onStartNewQuarter={() => setNewQuarter(true)} />
+          ))}
+        {active === 'overview' && <OverviewPanel />}
+        {active === 'settings' && <SettingsPanel />}
       </main>
     </>
   );
@@ -49,6 +79,15 @@ function App() {
 
 const root = document.getElementById('app');
 if (root) {
+  const intent: SidebarIntent = {
+    ...(root.dataset.panel ? { panel: root.dataset.panel as SidebarIntent['panel'] } : {}),
+    ...(root.dataset.sheet ? { sheet: root.dataset.sheet } : {}),
+  };
   root.textContent = '';
-  render(<App />, root);
+  render(
+    <AppProvider initialPanel={initialPanel(intent)}>
+      <App intent={intent} />
+    </AppProvider>,
+    root,
+  );
 }

@@ -1,11 +1,13 @@
 // A typed promise wrapper over google.script.run. The names and types come from core/rpc.ts, the contract
 // the server implements; a server exception arrives as a rejected promise carrying its message.
-import type { RpcApi, RpcName } from '../core/rpc';
+import type { RpcApi } from '../core/rpc';
 
-type Args<K extends RpcName> = Parameters<RpcApi[K]>;
-type Reply<K extends RpcName> = ReturnType<RpcApi[K]>;
+type Api = RpcApi;
+type Name = keyof Api;
+type Args<K extends Name> = Parameters<Api[K]>;
+type Reply<K extends Name> = ReturnType<Api[K]>;
 
-export function rpc<K extends RpcName>(name: K, ...args: Args<K>): Promise<Reply<K>> {
+export function rpc<K extends Name>(name: K, ...args: Args<K>): Promise<Reply<K>> {
   return new Promise((resolve, reject) => {
     if (typeof google === 'undefined' || !google.script?.run) {
       reject(new Error('google.script.run is not available: open this page from the add-on sidebar.'));

@@ -30,3 +30,38 @@ export function thrown(fn: () => unknown): string {
   }
   throw new Error('expected an exception');
 }
+
+export type { Addon };
+
+/** The built add-on in the emulator (real clock unless `now` is given). */
+export function startAddon(options: LoadOptions = {}): Addon {
+  return loadAddon({ codePath: CODE, htmlDir: DIST, ...options });
+}
+
+/** Calls an RPC as the sidebar does; a failure throws with the message the sidebar would show. */
+export function call<T = unknown>(addon: Addon, name: string, ...args: unknown[]): T {
+  const result = addon.rpc(name, args);
+  if (!result.ok) throw new Error('error' in result ? result.error : 'failed');
+  return result.value as T;
+}
+
+/** What a sheet holds, as getValues returns it (header row included). */
+export function values(addon: Addon, sheet: string): unknown[][] {
+  const s = addon.spreadsheet.getSheetByName(sheet);
+  if (!s) throw new Error(`no sheet "${sheet}"`);
+  return s.getDataRange().getValues();
+}
+
+/** A sheet as records keyed by its header row, skipping rows whose first column is blank. */
+export function records(addon: Addon, sheet: string): Array<Record<string, unknown>> {
+  const [header, ...rows] = values(addon, sheet);
+  return rows
+    .filter((r) => r[0] !== '' && r[0] !== null)
+    .map((r) => Object.fromEntries((header ?? []).map((h, i) => [String(h), r[i]])));
+}
+
+/** A fixed clock: the given ISO instant. */
+export function clock(iso: string): () => Date {
+  const t = Date.parse(iso);
+  return () => new Date(t);
+}

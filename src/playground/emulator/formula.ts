@@ -151,6 +151,13 @@ export function toEngine(
   tokens: Token[],
   bounds: (sheet: string | undefined) => SheetBounds | undefined,
 ): string {
+  return arrayLiteralsToStacks(boundRanges(tokens, bounds));
+}
+
+function boundRanges(
+  tokens: Token[],
+  bounds: (sheet: string | undefined) => SheetBounds | undefined,
+): string {
   return tokens
     .map((t) => {
       if (t.kind === 'string') return t.text;
@@ -283,4 +290,86 @@ export function referencedSheets(tokens: Token[]): string[] {
   const names: string[] = [];
   for (const t of tokens) if (t.kind === 'ref' && t.sheet !== undefined) names.push(t.sheet);
   return names;
+}
+
+/**
+ * Sheets' array literals `{a;b}` (rows) and `{a,b}` (columns) hold any expression: `={"Score";OKR_SCORE(F2:F,…)}`
+ * shows a header above a computed column. HyperFormula evaluates array literals once, when the formula is
+ * entered, and does not recalculate them when the cells they read change; VSTACK and HSTACK mean the same and
+ * are recalculated. So the engine gets `VSTACK("Score",OKR_SCORE(…))`; getFormula still returns what was written.
+ */
+export function arrayLiteralsToStacks(formula: string): string {
+  if (!formula.includes('{')) return formula;
+  let out = '';
+  let i = 0;
+  while (i < formula.length) {
+    const ch = formula[i]!;
+    if (ch === '"') {
+      const end = stringEnd(formula, i);
+      out += formula.slice(i, end);
+      i = end;
+    } else if (ch === '{') {
+      const end = matching(formula, i);
+      out += stackOf(formula.slice(i + 1, end));
+      i = end + 1;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Index just past the string literal starting at `start` (doubled quotes are part of it). */
+function stringEnd(s: string, start: number): number {
+  let i = start + 1;
+  while (i < s.length) {
+    if (s[i] === '"') {
+      if (s[i + 1] === '"') i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return s.length;
+}
+
+/** Index of the `}` closing the `{` at `start`. */
+function matching(s: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '"') i = stringEnd(s, i) - 1;
+    else if (ch === '{' || ch === '(') depth++;
+    else if (ch === '}' || ch === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  throw new Error(`formula parse error: unclosed { in ${s}`);
+}
+
+/** Splits on a separator at the top level (outside strings, parentheses and braces). */
+function splitTop(s: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '"') i = stringEnd(s, i) - 1;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (ch === sep && depth === 0) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(s.slice(from));
+  return parts;
+}
+
+function stackOf(body: string): string {
+  const rows = splitTop(body, ';').map((row) => {
+    const cells = splitTop(row, ',').map((c) => arrayLiteralsToStacks(c.trim()));
+    return cells.length === 1 ? cells[0]! : `HSTACK(${cells.join(',')})`;
+  });
+  return rows.length === 1 ? rows[0]! : `VSTACK(${rows.join(',')})`;
 }

@@ -138,6 +138,19 @@ const SPREADSHEET_CLASSES = new Set([
   'NamedRange',
 ]);
 
+/**
+ * What a custom function may read from SpreadsheetApp here. Sheets allows custom functions most get*()
+ * methods; the emulator allows those that do not read cells (a cell read while the engine evaluates would
+ * re-enter it). The spreadsheet's time zone is how the date functions read and write calendar days.
+ */
+const CUSTOM_FUNCTION_READS = new Set([
+  'SpreadsheetApp.getActive',
+  'SpreadsheetApp.getActiveSpreadsheet',
+  'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getName',
+  'Spreadsheet.getId',
+]);
+
 /** Apps Script's failure text for an exception, as google.script.run's failure handler receives it. */
 function failureMessage(e: unknown): string {
   if (e && typeof e === 'object' && 'message' in e) {
@@ -204,7 +217,11 @@ export function loadAddon(options: LoadOptions = {}): Addon {
   };
 
   const wrapper = new Wrapper(realm, counter, (cls, member) => {
-    if (ctx.wb?.inCustomFunction && SPREADSHEET_CLASSES.has(cls)) {
+    if (
+      ctx.wb?.inCustomFunction &&
+      SPREADSHEET_CLASSES.has(cls) &&
+      !CUSTOM_FUNCTION_READS.has(`${cls}.${member}`)
+    ) {
       throw new NotEmulated(`${cls}.${member} inside a custom function`);
     }
     if (

@@ -1,0 +1,151 @@
+// Start new quarter: review the closing quarter's final scores, choose what carries over, confirm.
+import { useEffect, useState } from 'preact/hooks';
+import type { NewQuarterPreview } from '../../core/rpc';
+import { formatValue, percent, scoreBand } from '../format';
+import { errorMessage, rpc } from '../rpc';
+import { Loading, useApp } from '../store';
+
+export function NewQuarterPanel({ onDone }: { onDone: () => void }) {
+  const app = useApp();
+  const [preview, setPreview] = useState<NewQuarterPreview>();
+  const [error, setError] = useState<string>();
+  const [carry, setCarry] = useState<Set<string>>(new Set());
+  const [targets, setTargets] = useState<Record<string, string>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  // the confirmation takes keyboard focus when it appears (the user just asked for it)
+  useEffect(() => {
+    if (confirming) document.getElementById('confirm-new-quarter')?.focus();
+  }, [confirming]);
+
+  useEffect(() => {
+    rpc('previewNewQuarter', { carry: 'unfinished' }).then(
+      (p) => {
+        setPreview(p);
+        setCarry(
+          new Set(p.objectives.flatMap((o) => o.keyResults.filter((k) => k.carried).map((k) => k.id))),
+        );
+      },
+      (e) => setError(errorMessage(e)),
+    );
+  }, []);
+
+  if (error) {
+    return (
+      <section aria-label="Start new quarter">
+        <div class="error" role="alert">
+          {error}
+        </div>
+        <button type="button" class="secondary" onClick={onDone}>
+          Back
+        </button>
+      </section>
+    );
+  }
+  if (!preview) return <Loading what="Reading final scores…" />;
+
+  const toggle = (id: string) => {
+    const next = new Set(carry);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setCarry(next);
+  };
+  const carriedKrs = [...carry];
+  const start = async () => {
+    setBusy(true);
+    try {
+      const numericTargets = Object.fromEntries(
+        Object.entries(targets).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
+      );
+      await app.act(
+        () => rpc('startNewQuarter', { quarter: preview.to, carry: carriedKrs, targets: numericTargets }),
+        (r) =>
+          `Started ${r.quarter}: ${r.carriedKeyResults} key result${r.carriedKeyResults === 1 ? '' : 's'} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
+      );
+      onDone();
+    } catch {
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-label="Start new quarter">
+      <h2>
+        {preview.from} → {preview.to}
+      </h2>
+      <p class="small">
+        Final scores go to <b>OKR History</b>; {preview.from}'s sheets become read-only (with a warning) and
+        keep computing. Ticked key results continue in {preview.to}, starting where they are now.
+      </p>
+      {preview.objectives.map((o) => (
+        <article class="card" key={o.id} aria-label={`${o.id} ${o.title}`}>
+          <header class="objective-head">
+            <div>
+              <div class="id">{o.id}</div>
+              <div class="title">{o.title}</div>
+            </div>
+            <span class={`badge ${scoreBand(o.score)}`}>{percent(o.score)}</span>
+          </header>
+          <ul class="krs">
+            {o.keyResults.map((k) => (
+              <li key={k.id} class="kr carry">
+                <label class="check">
+                  <input type="checkbox" checked={carry.has(k.id)} onChange={() => toggle(k.id)} />
+                  <span>
+                    <span class="id">{k.id}</span> {k.title}{' '}
+                    <span class={`badge ${scoreBand(k.score)}`}>{percent(k.score)}</span>
+                    {k.finished && <span class="muted small"> done</span>}
+                  </span>
+                </label>
+                {carry.has(k.id) && (
+                  <div class="muted small carry-detail">
+                    new baseline {formatValue(k.newBaseline)} · target{' '}
+                    <input
+                      class="inline"
+                      aria-label={`Target for ${k.id} next quarter`}
+                      value={targets[k.id] ?? (k.target === '' ? '' : String(k.target))}
+                      onInput={(e) =>
+                        setTargets({ ...targets, [k.id]: (e.currentTarget as HTMLInputElement).value })
+                      }
+                      inputMode="decimal"
+                    />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+      {preview.objectives.length === 0 && (
+        <p class="muted">This quarter has no objectives: the new one starts empty.</p>
+      )}
+      {confirming ? (
+        <div class="card confirm" role="alertdialog" aria-label="Confirm new quarter">
+          <p>
+            Start <b>{preview.to}</b> with {carriedKrs.length} key result{carriedKrs.length === 1 ? '' : 's'}{' '}
+            carried over?
+          </p>
+          <div class="actions">
+            <button type="button" class="primary" id="confirm-new-quarter" onClick={start} disabled={busy}>
+              {busy ? 'Starting…' : `Start ${preview.to}`}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => setConfirming(true)}>
+            Start {preview.to}…
+          </button>
+          <button type="button" class="secondary" onClick={onDone}>
+            Back
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

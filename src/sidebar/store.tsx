@@ -1,0 +1,111 @@
+// The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
+// after every change, plus one notice line for what just happened. Panels read it through useApp().
+import { type ComponentChildren, createContext } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import type { KpiView, State } from '../core/rpc';
+import { errorMessage, rpc } from './rpc';
+
+export interface Notice {
+  kind: 'ok' | 'error';
+  text: string;
+}
+
+export interface App {
+  state?: State;
+  loading: boolean;
+  loadError?: string;
+  reload: () => Promise<void>;
+  notice?: Notice;
+  say: (notice?: Notice) => void;
+  /** runs a server call, then reloads the state; failures become the notice and are rethrown for forms */
+  act: <T>(call: () => Promise<T>, success?: (value: T) => string) => Promise<T>;
+  /** a red KPI to turn into an objective: the OKRs panel shows a pre-filled form for it */
+  fixKpi?: KpiView;
+  setFixKpi: (kpi?: KpiView) => void;
+  /** the panel on show; panels may switch it (e.g. the KPIs panel to OKRs for a fix) */
+  panel: string;
+  setPanel: (panel: string) => void;
+}
+
+const AppContext = createContext<App | undefined>(undefined);
+
+export function AppProvider({
+  children,
+  initialPanel,
+}: {
+  children: ComponentChildren;
+  initialPanel: string;
+}) {
+  const [state, setState] = useState<State>();
+  const [fixKpi, setFixKpi] = useState<KpiView>();
+  const [panel, setPanel] = useState(initialPanel);
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<string>();
+  const [notice, say] = useState<Notice>();
+
+  const reload = useCallback(async () => {
+    setLoading(true);
+    try {
+      setState(await rpc('getState'));
+      setLoadError(undefined);
+    } catch (e) {
+      setLoadError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const act = useCallback(
+    async <T,>(call: () => Promise<T>, success?: (value: T) => string): Promise<T> => {
+      say(undefined);
+      try {
+        const value = await call();
+        if (success) say({ kind: 'ok', text: success(value) });
+        await reload();
+        return value;
+      } catch (e) {
+        say({ kind: 'error', text: errorMessage(e) });
+        throw e;
+      }
+    },
+    [reload],
+  );
+
+  const app = useMemo(
+    () => ({ state, loading, loadError, reload, notice, say, act, fixKpi, setFixKpi, panel, setPanel }),
+    [state, loading, loadError, reload, notice, act, fixKpi, panel],
+  );
+  return <AppContext.Provider value={app}>{children}</AppContext.Provider>;
+}
+
+export function useApp(): App {
+  const app = useContext(AppContext);
+  if (!app) throw new Error('useApp outside AppProvider');
+  return app;
+}
+
+export function NoticeLine() {
+  const { notice, say } = useApp();
+  if (!notice) return null;
+  return (
+    <div class={notice.kind === 'ok' ? 'notice' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+      <span>{notice.text}</span>
+      <button type="button" class="close" aria-label="Dismiss" onClick={() => say(undefined)}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p class="muted">
+      <span class="spinner" aria-hidden="true" />
+      {what}
+    </p>
+  );
+}

@@ -1,0 +1,303 @@
+// The quarter cycle end to end through the built bundle in the emulator: what a team sees in its sheets.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
+
+const MID_Q1 = '2027-02-14T10:00:00Z';
+let addon: Addon;
+
+function seedOkrs(a: Addon) {
+  call(a, 'setUpQuarter', { quarter: '2027-Q1' });
+  const { id: o1 } = call<{ id: string }>(a, 'saveObjective', {
+    title: 'Build a product customers love',
+    owner: 'Ana',
+    team: 'Product',
+  });
+  call(a, 'saveKeyResult', {
+    objectiveId: o1,
+    title: 'Reduce churn from 8% to 5%',
+    baseline: '8%',
+    target: '5%',
+    current: '8%',
+  });
+  call(a, 'saveKeyResult', {
+    objectiveId: o1,
+    title: 'Raise NPS from 35 to 50',
+    baseline: 35,
+    target: 50,
+    current: 35,
+  });
+  call(a, 'saveKeyResult', {
+    objectiveId: o1,
+    title: '90% feature adoption',
+    baseline: '60%',
+    target: '90%',
+    current: '60%',
+  });
+  return o1;
+}
+
+beforeEach(() => {
+  addon = startAddon({ now: clock(MID_Q1) });
+});
+
+describe('set up a quarter', () => {
+  it('creates the two sheets with DESIGN.md columns, frozen headers and live header formulas', () => {
+    const state = call<{ quarter: { label: string; start: string; end: string; elapsed: number } }>(
+      addon,
+      'setUpQuarter',
+      {
+        quarter: '2027-Q1',
+      },
+    );
+    expect(state.quarter).toMatchObject({ label: '2027-Q1', start: '2027-01-01', end: '2027-03-31' });
+    expect(state.quarter.elapsed).toBeCloseTo(45 / 90, 6);
+    expect(values(addon, '2027-Q1 Objectives')[0]).toEqual([
+      'ID',
+      'Objective',
+      'Owner',
+      'Team',
+      'Aligns to',
+      'Key results',
+      'Score',
+      'Status',
+      'Notes',
+    ]);
+    expect(values(addon, '2027-Q1 Key Results')[0]).toEqual([
+      'ID',
+      'Objective',
+      'Key result',
+      'Owner',
+      'Type',
+      'Baseline',
+      'Target',
+      'Current',
+      'KPI',
+      'Weight',
+      'Confidence',
+      'Score',
+      'Status',
+      'Last check-in',
+      'Notes',
+    ]);
+    const kr = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
+    expect(kr.getFrozenRows()).toBe(1);
+    expect(kr.getRange('L1').getFormula()).toBe('={"Score";OKR_SCORE(F2:F,G2:G,H2:H,E2:E,1)}');
+    expect(addon.ui.toasts.at(-1)?.message).toMatch(/Created "2027-Q1 Objectives" and "2027-Q1 Key Results"/);
+  });
+
+  it('refuses when the quarter exists and changes nothing', () => {
+    call(addon, 'setUpQuarter', { quarter: '2027-Q1' });
+    const before = JSON.stringify(addon.toState());
+    expect(() => call(addon, 'setUpQuarter', { quarter: '2027-Q1' })).toThrow(/2027-Q1 is already set up/);
+    expect(JSON.stringify(addon.toState())).toBe(before);
+  });
+
+  it("suggests today's quarter under the fiscal year start", () => {
+    const state = call<{ suggestedQuarter: string; quarter?: unknown }>(addon, 'getState');
+    expect(state.quarter).toBeUndefined();
+    expect(state.suggestedQuarter).toBe('2027-Q1');
+    call(addon, 'updateSettings', { fiscalStartMonth: 4 });
+    expect(call<{ suggestedQuarter: string }>(addon, 'getState').suggestedQuarter).toBe('2027-Q4');
+  });
+});
+
+describe('editing OKRs', () => {
+  it('scores key results and rolls up the objective live, one formula per column', () => {
+    const o1 = seedOkrs(addon);
+    call(addon, 'checkIn', { krId: `${o1}.1`, value: '6.5%', confidence: 7, note: 'win-back campaign live' });
+    call(addon, 'checkIn', { krId: `${o1}.2`, value: 45 });
+    call(addon, 'checkIn', { krId: `${o1}.3`, value: '75%' });
+    const krs = records(addon, '2027-Q1 Key Results');
+    expect(krs.map((k) => k.ID)).toEqual(['O1.1', 'O1.2', 'O1.3']);
+    expect(krs[0]!.Score).toBeCloseTo(0.5, 9);
+    expect(krs[1]!.Score).toBeCloseTo(10 / 15, 9);
+    expect(krs[2]!.Score).toBeCloseTo(0.5, 9);
+    expect(krs[0]!.Confidence).toBe(7);
+    const objectives = records(addon, '2027-Q1 Objectives');
+    expect(objectives[0]!.Score).toBeCloseTo((0.5 + 10 / 15 + 0.5) / 3, 9);
+    expect(objectives[0]!['Key results']).toBe(3);
+    // mid-quarter (45 of 90 days): 0.5 ≥ 0.7 × 0.5 is on track
+    expect(krs[0]!.Status).toBe('On track');
+    const log = records(addon, 'Check-ins');
+    expect(log.map((r) => [r.Quarter, r['KR ID'], r.Value, r.Note])).toEqual([
+      ['2027-Q1', 'O1.1', 0.065, 'win-back campaign live'],
+      ['2027-Q1', 'O1.2', 45, ''],
+      ['2027-Q1', 'O1.3', 0.75, ''],
+    ]);
+    const state = call<{
+      objectives: Array<{
+        score: number;
+        keyResults: Array<{ id: string; score: number; lastCheckIn: string }>;
+      }>;
+    }>(addon, 'getState');
+    expect(state.objectives[0]!.score).toBeCloseTo((0.5 + 10 / 15 + 0.5) / 3, 9);
+    expect(state.objectives[0]!.keyResults[0]).toMatchObject({ id: 'O1.1', lastCheckIn: '2027-02-14' });
+  });
+
+  it('never reuses an ID within a quarter', () => {
+    const o1 = seedOkrs(addon);
+    call(addon, 'deleteKeyResult', `${o1}.3`);
+    const { id } = call<{ id: string }>(addon, 'saveKeyResult', {
+      objectiveId: o1,
+      title: 'Ship onboarding v2',
+      type: 'yes/no',
+    });
+    expect(id).toBe('O1.4');
+    call(addon, 'deleteObjective', o1, { cascade: true });
+    expect(call<{ id: string }>(addon, 'saveObjective', { title: 'Next' }).id).toBe('O2');
+  });
+
+  it('keeps user text verbatim: nothing becomes a formula', () => {
+    call(addon, 'setUpQuarter', { quarter: '2027-Q1' });
+    const { id } = call<{ id: string }>(addon, 'saveObjective', {
+      title: '=IMPORTRANGE("https://evil","A1")',
+      owner: '+1-2',
+    });
+    call(addon, 'saveKeyResult', { objectiveId: id, title: '45%', baseline: 0, target: 10 });
+    const sheet = addon.spreadsheet.getSheetByName('2027-Q1 Objectives')!;
+    expect(sheet.getRange('B2').getValue()).toBe('=IMPORTRANGE("https://evil","A1")');
+    expect(sheet.getRange('B2').getFormula()).toBe('');
+    expect(sheet.getRange('C2').getValue()).toBe('+1-2');
+    expect(addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!.getRange('C2').getValue()).toBe('45%');
+  });
+
+  it('refuses bad input naming the field and the value, changing nothing', () => {
+    const o1 = seedOkrs(addon);
+    const before = JSON.stringify(addon.toState());
+    expect(() => call(addon, 'saveKeyResult', { objectiveId: o1, title: 'x', target: 'abc' })).toThrow(
+      'key result: target: "abc" is not a number',
+    );
+    expect(() => call(addon, 'saveKeyResult', { objectiveId: 'O9', title: 'x' })).toThrow(
+      'objective O9 is not in 2027-Q1',
+    );
+    expect(() =>
+      call(addon, 'saveKeyResult', { objectiveId: o1, title: 'x', baseline: 5, target: 5 }),
+    ).toThrow(/that is a KPI to maintain, not a key result/);
+    expect(() => call(addon, 'checkIn', { krId: 'O1.1', confidence: 11 })).toThrow(
+      'check-in: confidence: 11 must be a whole number from 0 to 10',
+    );
+    expect(() => call(addon, 'saveObjective', { title: '   ' })).toThrow('objective: title: is required');
+    expect(() => call(addon, 'deleteObjective', o1)).toThrow(
+      /objective O1 has 3 key results \(O1.1, O1.2, O1.3\)/,
+    );
+    expect(JSON.stringify(addon.toState())).toBe(before);
+  });
+
+  it('shows a bad row as an error in its own Score cell and names it in the rollup', () => {
+    const o1 = seedOkrs(addon);
+    addon.editCell('2027-Q1 Key Results', 'H3', 'about forty');
+    const krs = records(addon, '2027-Q1 Key Results');
+    expect(krs[1]!.Score).toBe('#ERROR: current "about forty" is not a number');
+    expect(krs[0]!.Score).toBe(0);
+    expect(records(addon, '2027-Q1 Objectives')[0]!.Score).toBe(
+      `#ERROR: key result ${o1}.2 has an error (current "about forty" is not a number)`,
+    );
+  });
+});
+
+describe('start new quarter', () => {
+  function quarterWithProgress() {
+    const o1 = seedOkrs(addon);
+    call(addon, 'checkIn', { krId: `${o1}.1`, value: '5%' });
+    call(addon, 'checkIn', { krId: `${o1}.2`, value: 45 });
+    const { id: o2 } = call<{ id: string }>(addon, 'saveObjective', { title: 'Ship the mobile app' });
+    call(addon, 'saveKeyResult', {
+      objectiveId: o2,
+      title: 'App store launch',
+      type: 'yes/no',
+      current: 'done',
+    });
+    return { o1, o2 };
+  }
+
+  it('previews what carries over without changing anything', () => {
+    quarterWithProgress();
+    const before = JSON.stringify(addon.toState());
+    const preview = call<{
+      from: string;
+      to: string;
+      historyRows: number;
+      objectives: Array<{
+        id: string;
+        carried: boolean;
+        keyResults: Array<{ id: string; carried: boolean; newBaseline: number }>;
+      }>;
+    }>(addon, 'previewNewQuarter', { carry: 'unfinished' });
+    expect(preview).toMatchObject({ from: '2027-Q1', to: '2027-Q2', historyRows: 4 });
+    const krs = preview.objectives.flatMap((o) => o.keyResults);
+    expect(krs.filter((k) => k.carried).map((k) => [k.id, k.newBaseline])).toEqual([
+      ['O1.2', 45],
+      ['O1.3', 0.6],
+    ]);
+    expect(preview.objectives.map((o) => [o.id, o.carried])).toEqual([
+      ['O1', true],
+      ['O2', false],
+    ]);
+    expect(JSON.stringify(addon.toState())).toBe(before);
+  });
+
+  it('archives final scores, carries unfinished work with new baselines, protects the old quarter', () => {
+    quarterWithProgress();
+    const result = call(addon, 'startNewQuarter', { carry: 'unfinished', targets: { 'O1.2': 55 } });
+    expect(result).toEqual({
+      quarter: '2027-Q2',
+      carriedObjectives: 1,
+      carriedKeyResults: 2,
+      historyRows: 4,
+    });
+    const history = records(addon, 'OKR History');
+    expect(history.map((h) => [h.Quarter, h['KR ID'], h['Final value']])).toEqual([
+      ['2027-Q1', 'O1.1', 0.05],
+      ['2027-Q1', 'O1.2', 45],
+      ['2027-Q1', 'O1.3', 0.6],
+      ['2027-Q1', 'O2.1', 'done'],
+    ]);
+    const scores = history.map((h) => h.Score as number);
+    expect(scores[0]).toBe(1);
+    expect(scores[1]).toBeCloseTo(10 / 15, 9);
+    expect(scores[2]).toBe(0);
+    expect(scores[3]).toBe(1);
+    const next = records(addon, '2027-Q2 Key Results');
+    expect(next.map((k) => [k.ID, k.Baseline, k.Target, k.Current, k.Score])).toEqual([
+      ['O1.2', 45, 55, '', ''],
+      ['O1.3', 0.6, 0.9, '', ''],
+    ]);
+    expect(records(addon, '2027-Q2 Objectives').map((o) => o.ID)).toEqual(['O1']);
+    for (const name of ['2027-Q1 Objectives', '2027-Q1 Key Results']) {
+      const protections = addon.spreadsheet
+        .getSheetByName(name)!
+        .getProtections(addon.app.ProtectionType.SHEET);
+      expect(protections).toHaveLength(1);
+      expect(protections[0]!.isWarningOnly()).toBe(true);
+    }
+    // the closed quarter still computes
+    expect(records(addon, '2027-Q1 Objectives')[0]!.Score).toBeCloseTo((1 + 10 / 15 + 0) / 3, 9);
+    const state = call<{ quarter: { label: string }; settings: { currentQuarter: string } }>(
+      addon,
+      'getState',
+    );
+    expect(state.quarter.label).toBe('2027-Q2');
+    expect(state.settings.currentQuarter).toBe('2027-Q2');
+    expect(addon.ui.toasts.at(-1)?.message).toMatch(/2027-Q2 started: 2 key results carried over/);
+  });
+
+  it('refuses when the next quarter exists, changing nothing', () => {
+    quarterWithProgress();
+    addon.spreadsheet.insertSheet('2027-Q2 Objectives');
+    const before = JSON.stringify(addon.toState());
+    expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(/2027-Q2 is already set up/);
+    expect(JSON.stringify(addon.toState())).toBe(before);
+  });
+
+  it('tells a second, concurrent run that a quarter change is in progress', () => {
+    quarterWithProgress();
+    const before = JSON.stringify(addon.toState());
+    addon.locks.holdByAnotherExecution();
+    expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(
+      'another quarter change is in progress',
+    );
+    expect(JSON.stringify(addon.toState())).toBe(before);
+    addon.locks.releaseOtherExecution();
+    expect(call(addon, 'startNewQuarter', { carry: 'none' })).toMatchObject({ quarter: '2027-Q2' });
+  });
+});
