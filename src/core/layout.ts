@@ -5,12 +5,10 @@ import { InputError } from './values';
 export interface ColumnDef<K extends string = string> {
   key: K;
   header: string;
-  /** pixels */
-  width: number;
+  /** pixels; columns without one keep Sheets' default width */
+  width?: number;
   /** a Sheets number format for the data rows */
   numberFormat?: string;
-  /** shown as the header cell's note */
-  help?: string;
 }
 
 export interface SheetLayout<K extends string = string> {
@@ -22,28 +20,26 @@ export interface SheetLayout<K extends string = string> {
 const col = <K extends string>(
   key: K,
   header: string,
-  width: number,
+  width?: number,
   extra: Omit<Partial<ColumnDef>, 'key'> = {},
 ): ColumnDef<K> => ({
   ...extra,
   key,
   header,
-  width,
+  ...(width ? { width } : {}),
 });
 
 export const OBJECTIVES = {
   name: '{quarter} Objectives',
   columns: [
-    col('id', 'ID', 56),
-    col('title', 'Objective', 300, {
-      help: 'Qualitative and inspiring: where do we want to be at the end of the quarter?',
-    }),
-    col('owner', 'Owner', 120),
-    col('team', 'Team', 110),
-    col('alignsTo', 'Aligns to', 80, { help: 'ID of the objective this one supports' }),
-    col('keyResults', 'Key results', 90, { numberFormat: '0' }),
-    col('score', 'Score', 70, { numberFormat: '0%' }),
-    col('status', 'Status', 90),
+    col('id', 'ID'),
+    col('title', 'Objective', 300),
+    col('owner', 'Owner'),
+    col('team', 'Team'),
+    col('alignsTo', 'Aligns to'),
+    col('keyResults', 'Key results'),
+    col('score', 'Score', undefined, { numberFormat: '0%' }),
+    col('status', 'Status'),
     col('notes', 'Notes', 240),
   ],
 } as const satisfies SheetLayout;
@@ -51,23 +47,20 @@ export const OBJECTIVES = {
 export const KEY_RESULTS = {
   name: '{quarter} Key Results',
   columns: [
-    col('id', 'ID', 56),
-    col('objective', 'Objective', 80),
+    col('id', 'ID'),
+    col('objective', 'Objective'),
     col('title', 'Key result', 300),
-    col('owner', 'Owner', 110),
-    col('type', 'Type', 90),
-    col('baseline', 'Baseline', 80),
-    col('target', 'Target', 80),
-    col('current', 'Current', 80),
-    col('kpi', 'KPI', 90, { help: 'ID of a KPI from the KPIs sheet: Current then follows it live' }),
-    col('weight', 'Weight', 64),
-    col('confidence', 'Confidence', 86, {
-      numberFormat: '0',
-      help: '0–10: how likely is the target by quarter end?',
-    }),
-    col('score', 'Score', 70, { numberFormat: '0%' }),
-    col('status', 'Status', 90),
-    col('lastCheckIn', 'Last check-in', 100, { numberFormat: 'yyyy-mm-dd' }),
+    col('owner', 'Owner'),
+    col('type', 'Type'),
+    col('baseline', 'Baseline'),
+    col('target', 'Target'),
+    col('current', 'Current'),
+    col('kpi', 'KPI'),
+    col('weight', 'Weight'),
+    col('confidence', 'Confidence'),
+    col('score', 'Score', undefined, { numberFormat: '0%' }),
+    col('status', 'Status'),
+    col('lastCheckIn', 'Last check-in', undefined, { numberFormat: 'yyyy-mm-dd' }),
     col('notes', 'Notes', 240),
   ],
 } as const satisfies SheetLayout;
@@ -75,32 +68,32 @@ export const KEY_RESULTS = {
 export const KPIS = {
   name: 'KPIs',
   columns: [
-    col('id', 'ID', 90),
-    col('name', 'Name', 160),
-    col('sourceTab', 'Source tab', 110),
-    col('valueColumn', 'Value column', 110),
-    col('dateColumn', 'Date column', 100),
-    col('unit', 'Unit', 70),
-    col('betterWhen', 'Better when', 90),
-    col('target', 'Target', 80),
-    col('warnAt', 'Warn at', 80),
-    col('owner', 'Owner', 110),
-    col('cadence', 'Cadence', 90),
-    col('latest', 'Latest', 80),
-    col('previous', 'Previous', 80),
-    col('trend', 'Trend', 60),
-    col('status', 'Status', 80),
+    col('id', 'ID'),
+    col('name', 'Name'),
+    col('sourceTab', 'Source tab'),
+    col('valueColumn', 'Value column'),
+    col('dateColumn', 'Date column'),
+    col('unit', 'Unit'),
+    col('betterWhen', 'Better when'),
+    col('target', 'Target'),
+    col('warnAt', 'Warn at'),
+    col('owner', 'Owner'),
+    col('cadence', 'Cadence'),
+    col('latest', 'Latest'),
+    col('previous', 'Previous'),
+    col('trend', 'Trend'),
+    col('status', 'Status'),
   ],
 } as const satisfies SheetLayout;
 
 export const CHECK_INS = {
   name: 'Check-ins',
   columns: [
-    col('timestamp', 'Timestamp', 150, { numberFormat: 'yyyy-mm-dd hh:mm' }),
-    col('quarter', 'Quarter', 80),
-    col('krId', 'KR ID', 70),
-    col('value', 'Value', 90),
-    col('confidence', 'Confidence', 86, { numberFormat: '0' }),
+    col('timestamp', 'Timestamp', undefined, { numberFormat: 'yyyy-mm-dd hh:mm' }),
+    col('quarter', 'Quarter'),
+    col('krId', 'KR ID'),
+    col('value', 'Value'),
+    col('confidence', 'Confidence'),
     col('note', 'Note', 320),
   ],
 } as const satisfies SheetLayout;
@@ -108,16 +101,16 @@ export const CHECK_INS = {
 export const HISTORY = {
   name: 'OKR History',
   columns: [
-    col('quarter', 'Quarter', 80),
-    col('objectiveId', 'Objective ID', 90),
+    col('quarter', 'Quarter'),
+    col('objectiveId', 'Objective ID'),
     col('objective', 'Objective', 260),
-    col('krId', 'KR ID', 70),
+    col('krId', 'KR ID'),
     col('keyResult', 'Key result', 260),
-    col('baseline', 'Baseline', 80),
-    col('target', 'Target', 80),
-    col('finalValue', 'Final value', 90),
-    col('score', 'Score', 70, { numberFormat: '0%' }),
-    col('closedOn', 'Closed on', 100, { numberFormat: 'yyyy-mm-dd' }),
+    col('baseline', 'Baseline'),
+    col('target', 'Target'),
+    col('finalValue', 'Final value'),
+    col('score', 'Score', undefined, { numberFormat: '0%' }),
+    col('closedOn', 'Closed on', undefined, { numberFormat: 'yyyy-mm-dd' }),
   ],
 } as const satisfies SheetLayout;
 

@@ -74,6 +74,7 @@ export interface Spreadsheet
   deleteSheet(sheet: Sheet): void;
   getActiveSheet(): Sheet;
   setActiveSheet(sheet: Sheet): Sheet;
+  moveActiveSheet(pos: Integer): void;
   getActiveRange(): Range | null;
   getRange(a1Notation: string): Range;
   getRangeByName(name: string): Range | null;
@@ -110,6 +111,7 @@ export interface Sheet
   getRange(a1Notation: string): Range;
   getDataRange(): Range;
   getParent(): Spreadsheet;
+  copyTo(spreadsheet: Spreadsheet): Sheet;
   insertRowsAfter(afterPosition: Integer, howMany: Integer): Sheet;
   insertRowsBefore(beforePosition: Integer, howMany: Integer): Sheet;
   insertColumnsAfter(afterPosition: Integer, howMany: Integer): Sheet;

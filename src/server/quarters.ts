@@ -1,7 +1,16 @@
 // The quarter cycle on the spreadsheet: setting up a quarter's two sheets, editing objectives and key
 // results, check-ins, and starting the next quarter. Each action reads what it needs once, decides in core,
 // and writes in batches.
-import { CHECK_INS, HISTORY, KEY_RESULTS, type KeyOf, KPIS, OBJECTIVES, sheetName } from '../core/layout';
+import {
+  CHECK_INS,
+  columnLetter,
+  HISTORY,
+  KEY_RESULTS,
+  type KeyOf,
+  KPIS,
+  OBJECTIVES,
+  sheetName,
+} from '../core/layout';
 import {
   contiguousRuns,
   type KeyResult,
@@ -17,6 +26,7 @@ import {
   objectiveFormulas,
   planNextQuarter,
   type QuarterDays,
+  type QuarterPlan,
   readKeyResults,
   readObjectives,
   textCell,
@@ -60,14 +70,14 @@ import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import { listKpiViews } from './kpis';
 import { loadIdCounters, loadSettings, saveIdCounters, saveSettings } from './settings';
 import {
-  active,
   createLayoutSheet,
+  Doc,
   dataColumn,
   lastFilledRow,
   listValidation,
   readTable,
+  SHEET_KEY,
   type Table,
-  taggedSheets,
   tagSheet,
   withDocumentLock,
   writeRuns,
@@ -88,15 +98,11 @@ function daysOf(label: string, settings: Settings): QuarterDays {
 }
 
 /** A quarter's two sheets, found by their developer metadata (so renaming a tab changes nothing), else by name. */
-export function findQuarterSheets(
-  ss: Spreadsheet,
-  label: string,
-  settings: Settings,
-): QuarterSheets | undefined {
+export function findQuarterSheets(doc: Doc, label: string, settings: Settings): QuarterSheets | undefined {
   let objectives: Sheet | undefined;
   let keyResults: Sheet | undefined;
   let days: QuarterDays | undefined;
-  for (const t of taggedSheets(ss)) {
+  for (const t of doc.tagged()) {
     if (t.tag.quarter !== label) continue;
     if (t.tag.kind === 'objectives') objectives = t.sheet;
     if (t.tag.kind === 'keyResults') keyResults = t.sheet;
@@ -104,8 +110,8 @@ export function findQuarterSheets(
     const end = readDay('end', t.tag.end);
     if (start && end) days = { start, end };
   }
-  objectives = objectives ?? ss.getSheetByName(sheetName(OBJECTIVES, label)) ?? undefined;
-  keyResults = keyResults ?? ss.getSheetByName(sheetName(KEY_RESULTS, label)) ?? undefined;
+  objectives = objectives ?? doc.ss.getSheetByName(sheetName(OBJECTIVES, label)) ?? undefined;
+  keyResults = keyResults ?? doc.ss.getSheetByName(sheetName(KEY_RESULTS, label)) ?? undefined;
   if (!objectives || !keyResults) return undefined;
   return { label, days: days ?? daysOf(label, settings), objectives, keyResults };
 }
@@ -130,9 +136,9 @@ function readQuarter(sheets: QuarterSheets): QuarterData {
   };
 }
 
-function currentQuarter(ss: Spreadsheet, settings: Settings): QuarterData {
+function currentQuarter(doc: Doc, settings: Settings): QuarterData {
   const label = settings.currentQuarter;
-  const sheets = label ? findQuarterSheets(ss, label, settings) : undefined;
+  const sheets = label ? findQuarterSheets(doc, label, settings) : undefined;
   if (!label || !sheets) {
     throw new InputError(
       label
@@ -200,12 +206,13 @@ function objectiveViews(objectives: Objective[], keyResults: KeyResult[]): Objec
 }
 
 export function getState(): State {
-  const ss = active();
+  const doc = new Doc();
+  const ss = doc.ss;
   const settings = loadSettings();
   const now = today();
   const suggestedQuarter = formatQuarter(quarterOfDay(now, settings.fiscalStartMonth));
   const sheets = settings.currentQuarter
-    ? findQuarterSheets(ss, settings.currentQuarter, settings)
+    ? findQuarterSheets(doc, settings.currentQuarter, settings)
     : undefined;
   let quarter: QuarterView | undefined;
   let objectives: ObjectiveView[] = [];
@@ -314,10 +321,11 @@ function createQuarterSheets(
 export function setUpQuarter(input?: unknown): State {
   const { quarter } = parseInput(setUpQuarterInput, input ?? {}, 'set up');
   withDocumentLock('quarter change', () => {
-    const ss = active();
+    const doc = new Doc();
+    const ss = doc.ss;
     const settings = loadSettings();
     const label = quarter ?? formatQuarter(quarterOfDay(today(), settings.fiscalStartMonth));
-    refuseExisting(ss, label, settings);
+    refuseExisting(doc, label, settings);
     createQuarterSheets(ss, label, daysOf(label, settings), settings, [], []);
     saveSettings({ ...settings, currentQuarter: label });
     ss.toast(`Created "${label} Objectives" and "${label} Key Results".`, 'okr-sheets', 5);
@@ -325,10 +333,11 @@ export function setUpQuarter(input?: unknown): State {
   return getState();
 }
 
-function refuseExisting(ss: Spreadsheet, label: string, settings: Settings): void {
+function refuseExisting(doc: Doc, label: string, settings: Settings): void {
+  const ss = doc.ss;
   const names = [sheetName(OBJECTIVES, label), sheetName(KEY_RESULTS, label)];
   const existing = names.filter((n) => ss.getSheetByName(n));
-  if (existing.length || findQuarterSheets(ss, label, settings)) {
+  if (existing.length || findQuarterSheets(doc, label, settings)) {
     throw new InputError(
       `${label} is already set up (${(existing.length ? existing : names).map((n) => `"${n}"`).join(' and ')} exist); nothing was changed`,
     );
@@ -351,9 +360,9 @@ function findRow<T extends { id: string; row: number }>(
 export function saveObjective(input: unknown): { id: string } {
   const v = parseInput(saveObjectiveInput, input, 'objective');
   return withDocumentLock('edit', () => {
-    const ss = active();
+    const doc = new Doc();
     const settings = loadSettings();
-    const data = currentQuarter(ss, settings);
+    const data = currentQuarter(doc, settings);
     const { objectives, objectivesTable: t } = data;
     const label = data.sheets.label;
     if (v.alignsTo !== undefined) {
@@ -394,9 +403,9 @@ interface KpiRef {
 }
 
 /** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
-function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
+function kpiRefs(doc: Doc): Map<string, KpiRef> {
   const out = new Map<string, KpiRef>();
-  const sheet = taggedSheets(ss).find((t) => t.tag.kind === 'kpis')?.sheet ?? ss.getSheetByName(KPIS.name);
+  const sheet = doc.sheetOfKind('kpis', KPIS.name);
   if (!sheet) return out;
   const t = readTable(sheet, KPIS);
   for (const r of t.values.slice(1)) {
@@ -409,9 +418,9 @@ function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
 export function saveKeyResult(input: unknown): { id: string } {
   const v: SaveKeyResult = parseInput(saveKeyResultInput, input, 'key result');
   return withDocumentLock('edit', () => {
-    const ss = active();
+    const doc = new Doc();
     const settings = loadSettings();
-    const data = currentQuarter(ss, settings);
+    const data = currentQuarter(doc, settings);
     const label = data.sheets.label;
     const t = data.keyResultsTable;
     findRow(data.objectives, v.objectiveId, 'key result: objectiveId: objective', label);
@@ -423,7 +432,7 @@ export function saveKeyResult(input: unknown): { id: string } {
     }
     let kpi: KpiRef | undefined;
     if (v.kpiId) {
-      kpi = kpiRefs(ss).get(v.kpiId);
+      kpi = kpiRefs(doc).get(v.kpiId);
       if (!kpi) throw new InputError(`key result: kpiId: "${v.kpiId}" is not a tagged KPI`);
       if (v.current !== undefined) {
         throw new InputError(
@@ -492,7 +501,7 @@ export function saveKeyResult(input: unknown): { id: string } {
 export function deleteKeyResult(id: unknown): { deleted: string[] } {
   const krId = parseInput(keyResultId, id, 'delete');
   return withDocumentLock('edit', () => {
-    const data = currentQuarter(active(), loadSettings());
+    const data = currentQuarter(new Doc(), loadSettings());
     const kr = findRow(data.keyResults, krId, 'key result', data.sheets.label);
     data.sheets.keyResults.deleteRows(kr.row, 1);
     return { deleted: [krId] };
@@ -503,7 +512,7 @@ export function deleteObjective(id: unknown, options?: unknown): { deleted: stri
   const oid = parseInput(objectiveId, id, 'delete');
   const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete');
   return withDocumentLock('edit', () => {
-    const data = currentQuarter(active(), loadSettings());
+    const data = currentQuarter(new Doc(), loadSettings());
     const o = findRow(data.objectives, oid, 'objective', data.sheets.label);
     const krs = data.keyResults.filter((k) => k.objectiveId === oid);
     if (krs.length && !cascade) {
@@ -528,22 +537,24 @@ export function deleteObjective(id: unknown, options?: unknown): { deleted: stri
 // ---- Check-ins ---------------------------------------------------------------------------------------------------
 
 function ensureSheet<L extends typeof CHECK_INS | typeof HISTORY>(
-  ss: Spreadsheet,
+  doc: Doc,
   layout: L,
   kind: 'checkIns' | 'history',
+  undo?: Array<() => void>,
 ): { sheet: Sheet; created: boolean } {
-  const found = taggedSheets(ss).find((t) => t.tag.kind === kind)?.sheet ?? ss.getSheetByName(layout.name);
+  const found = doc.sheetOfKind(kind, layout.name);
   if (found) return { sheet: found, created: false };
-  const { sheet } = createLayoutSheet(ss, { layout, name: layout.name });
+  const { sheet } = createLayoutSheet(doc.ss, { layout, name: layout.name }, undo);
   tagSheet(sheet, { kind });
+  doc.remember(sheet, { kind });
   return { sheet, created: true };
 }
 
 export function checkIn(input: unknown): { krId: string } {
   const v = parseInput(checkInInput, input, 'check-in');
   return withDocumentLock('edit', () => {
-    const ss = active();
-    const data = currentQuarter(ss, loadSettings());
+    const doc = new Doc();
+    const data = currentQuarter(doc, loadSettings());
     const kr = findRow(data.keyResults, v.krId, 'key result', data.sheets.label);
     const followsKpi = Boolean(kpiOfCurrentFormula(kr.currentFormula));
     if (followsKpi && v.value !== undefined) {
@@ -560,7 +571,7 @@ export function checkIn(input: unknown): { krId: string } {
     const checkedValue: Cell = typeof v.value === 'string' ? textCell(v.value) : v.value;
     const now = new Date();
     const logValue: Cell = followsKpi ? kr.current : (checkedValue ?? '');
-    const log = ensureSheet(ss, CHECK_INS, 'checkIns').sheet;
+    const log = ensureSheet(doc, CHECK_INS, 'checkIns').sheet;
     const lt = readTable(log, CHECK_INS);
     const logRow: Cell[] = new Array(lt.values[0]?.length ?? CHECK_INS.columns.length).fill('');
     logRow[lt.columns.timestamp] = now;
@@ -584,11 +595,11 @@ export function checkIn(input: unknown): { krId: string } {
 
 export function updateSettings(input: unknown): SettingsView {
   return withDocumentLock('settings change', () => {
-    const ss = active();
+    const doc = new Doc();
     const before = loadSettings();
     const after = applySettingsUpdate(before, input);
     const scoringChanged = JSON.stringify(before.scoring) !== JSON.stringify(after.scoring);
-    const sheets = after.currentQuarter ? findQuarterSheets(ss, after.currentQuarter, after) : undefined;
+    const sheets = after.currentQuarter ? findQuarterSheets(doc, after.currentQuarter, after) : undefined;
     if (scoringChanged && sheets) rewriteFormulas(sheets, after);
     saveSettings(after);
     return settingsView(after);
@@ -622,6 +633,7 @@ function rewriteFormulas(sheets: QuarterSheets, settings: Settings): void {
 // ---- Starting the next quarter -------------------------------------------------------------------------------------
 
 interface Prepared {
+  doc: Doc;
   ss: Spreadsheet;
   settings: Settings;
   data: QuarterData;
@@ -631,14 +643,15 @@ interface Prepared {
 
 function prepare(input: unknown): Prepared {
   const v = parseInput(newQuarterInput, input, 'new quarter');
-  const ss = active();
+  const doc = new Doc();
+  const ss = doc.ss;
   const settings = loadSettings();
-  const data = currentQuarter(ss, settings);
+  const data = currentQuarter(doc, settings);
   const from = parseQuarter(data.sheets.label);
   const to = v.quarter ?? formatQuarter(nextQuarter(from));
   if (to === data.sheets.label) throw new InputError(`new quarter: quarter: ${to} is the current quarter`);
   const plan = planNextQuarter(data.objectives, data.keyResults, v.carry, v.targets ?? {});
-  return { ss, settings, data, to, plan };
+  return { doc, ss, settings, data, to, plan };
 }
 
 export function previewNewQuarter(input: unknown): NewQuarterPreview {
@@ -676,112 +689,63 @@ export function previewNewQuarter(input: unknown): NewQuarterPreview {
 /**
  * Closes the current quarter and opens the next, all or nothing: every write registers how to undo it, and
  * a failure part-way undoes them in reverse, so the workbook is left exactly as it was.
+ *
+ * The new sheets are copies of the closing quarter's (Sheet.copyTo): formats, dropdowns, band colours, column
+ * widths and any columns the team added come along in two calls instead of dozens; the copies then get the
+ * new quarter's header formulas and the carried rows.
  */
 export function startNewQuarter(input: unknown): NewQuarterResult {
   return withDocumentLock(
     'quarter change',
     () => {
-      const { ss, settings, data, to, plan } = prepare(input);
-      refuseExisting(ss, to, settings);
+      const { doc, ss, settings, data, to, plan } = prepare(input);
+      refuseExisting(doc, to, settings);
       const days = daysOf(to, settings);
       const undo: Array<() => void> = [];
+      const activeBefore = ss.getActiveSheet();
+      undo.push(() => ss.setActiveSheet(activeBefore));
       try {
-        // 1. the new quarter's sheets, carried rows included (KPI links keep their live formula)
-        const objRows = plan.carriedObjectives.map((o) =>
-          OBJECTIVES.columns.map((c) => {
-            switch (c.key) {
-              case 'id':
-                return o.id;
-              case 'title':
-                return textCell(o.title);
-              case 'owner':
-                return textCell(o.owner);
-              case 'team':
-                return textCell(o.team);
-              case 'alignsTo':
-                return plan.carriedObjectives.some((x) => x.id === o.alignsTo) ? o.alignsTo : '';
-              case 'notes':
-                return textCell(o.notes);
-              default:
-                return '';
-            }
-          }),
+        // 1. the new quarter's sheets: copies of the closing quarter's, renamed and moved to the front
+        const objT = data.objectivesTable;
+        const krT = data.keyResultsTable;
+        const objectives = copyForQuarter(ss, data.sheets.objectives, sheetName(OBJECTIVES, to), 1, undo);
+        const keyResults = copyForQuarter(ss, data.sheets.keyResults, sheetName(KEY_RESULTS, to), 2, undo);
+        const objFormulas = objectiveFormulas(
+          objT.columns,
+          krT.columns,
+          keyResults.getName(),
+          days,
+          settings.scoring,
         );
-        const krRows = plan.carriedKeyResults.map(({ from: k, baseline, target }) =>
-          KEY_RESULTS.columns.map((c) => {
-            switch (c.key) {
-              case 'id':
-                return k.id;
-              case 'objective':
-                return k.objectiveId;
-              case 'title':
-                return textCell(k.title);
-              case 'owner':
-                return textCell(k.owner);
-              case 'type':
-                return k.type;
-              case 'baseline':
-                return baseline;
-              case 'target':
-                return target;
-              case 'current':
-                return k.currentFormula && kpiOfCurrentFormula(k.currentFormula) ? k.currentFormula : '';
-              case 'kpi':
-                return k.kpiId;
-              case 'weight':
-                return k.weight;
-              case 'notes':
-                return textCell(k.notes);
-              default:
-                return '';
-            }
-          }),
+        const krFormulas = keyResultFormulas(krT.columns, days, settings.scoring);
+        writeQuarterRows(objectives, objT, objFormulas, carriedObjectiveRows(plan, objT));
+        writeQuarterRows(keyResults, krT, krFormulas, carriedKeyResultRows(plan, krT));
+        // the Objective dropdown must list the new quarter's objectives, not the closing quarter's
+        dataColumn(keyResults, krT.columns.objective).setDataValidation(
+          spreadsheetApp()
+            .newDataValidation()
+            .requireValueInRange(dataColumn(objectives, objT.columns.id), true)
+            .setAllowInvalid(false)
+            .setHelpText(`An objective ID from ${objectives.getName()}`)
+            .build(),
         );
-        const created = createQuarterSheets(ss, to, days, settings, objRows, krRows);
-        undo.push(() => {
-          ss.deleteSheet(created.keyResults);
-          ss.deleteSheet(created.objectives);
-        });
+        const tag = { quarter: to, start: formatDay(days.start), end: formatDay(days.end) };
+        tagSheet(objectives, { kind: 'objectives', ...tag });
+        tagSheet(keyResults, { kind: 'keyResults', ...tag });
         // 2. final scores into OKR History
-        const history = ensureSheet(ss, HISTORY, 'history');
-        if (history.created) undo.push(() => ss.deleteSheet(history.sheet));
-        const ht = readTable(history.sheet, HISTORY);
-        const closedOn = new Date();
-        const rows = plan.history.map(({ objective, kr }) => {
-          const row: Cell[] = new Array(ht.values[0]?.length ?? HISTORY.columns.length).fill('');
-          row[ht.columns.quarter] = data.sheets.label;
-          row[ht.columns.objectiveId] = kr.objectiveId;
-          row[ht.columns.objective] = textCell(objective?.title);
-          row[ht.columns.krId] = kr.id;
-          row[ht.columns.keyResult] = textCell(kr.title);
-          row[ht.columns.baseline] = kr.baseline;
-          row[ht.columns.target] = kr.target;
-          row[ht.columns.finalValue] = typeof kr.current === 'string' ? textCell(kr.current) : kr.current;
-          row[ht.columns.score] = kr.scoreError ? textCell(`#ERROR: ${kr.scoreError}`) : kr.score;
-          row[ht.columns.closedOn] = closedOn;
-          return row;
-        });
-        if (rows.length) {
-          const first = lastFilledRow(ht.values, ht.columns.quarter) + 1;
-          const maxRows = history.sheet.getMaxRows();
-          const needed = first + rows.length - 1;
-          if (needed > maxRows) {
-            history.sheet.insertRowsAfter(maxRows, needed - maxRows);
-            if (!history.created) undo.push(() => history.sheet.deleteRows(maxRows + 1, needed - maxRows));
-          }
-          const range = history.sheet.getRange(first, 1, rows.length, rows[0]!.length);
-          range.setValues(rows);
-          if (!history.created) undo.push(() => range.clearContent());
-        }
+        appendHistory(doc, data, plan, undo);
         // 3. the closing quarter becomes read-only with a warning; its formulas keep computing
         for (const sheet of [data.sheets.objectives, data.sheets.keyResults]) {
-          const protection = sheet.protect().setWarningOnly(true);
+          const protection = sheet.protect();
           undo.push(() => protection.remove());
-          protection.setDescription(
-            `okr-sheets: ${data.sheets.label} is closed; its final scores are in OKR History`,
-          );
+          protection
+            .setWarningOnly(true)
+            .setDescription(
+              `okr-sheets: ${data.sheets.label} is closed; its final scores are in OKR History`,
+            );
         }
-        // 4. the new quarter is current
+        // 4. the new quarter is current, and on show
+        ss.setActiveSheet(objectives);
         saveSettings({ ...settings, currentQuarter: to });
         undo.push(() => saveSettings(settings));
       } catch (e) {
@@ -810,4 +774,110 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
     },
     1000,
   );
+}
+
+/** Copies a quarter sheet under a new name at a tab position, dropping any tag the copy carried along. */
+function copyForQuarter(
+  ss: Spreadsheet,
+  source: Sheet,
+  name: string,
+  position: number,
+  undo: Array<() => void>,
+): Sheet {
+  const copy = source.copyTo(ss);
+  undo.push(() => ss.deleteSheet(copy));
+  for (const md of copy.getDeveloperMetadata()) if (md.getKey() === SHEET_KEY) md.remove();
+  copy.setName(name);
+  ss.setActiveSheet(copy);
+  ss.moveActiveSheet(position);
+  return copy;
+}
+
+/** Clears a copied quarter sheet's data rows and writes its header (with new formulas) and the carried rows. */
+function writeQuarterRows<L extends typeof OBJECTIVES | typeof KEY_RESULTS>(
+  sheet: Sheet,
+  table: Table<L>,
+  formulas: Partial<Record<string, string>>,
+  rows: Cell[][],
+): void {
+  const width = table.values[0]?.length ?? table.sheet.getLastColumn();
+  const last = columnLetter(width);
+  sheet.getRange(`A2:${last}`).clearContent();
+  const header = [...(table.values[0] ?? [])];
+  for (const [key, formula] of Object.entries(formulas)) {
+    const index = (table.columns as Record<string, number>)[key];
+    if (formula && index !== undefined) header[index] = formula;
+  }
+  sheet.getRange(1, 1, 1 + rows.length, width).setValues([header, ...rows]);
+}
+
+function carriedObjectiveRows(plan: QuarterPlan, t: Table<typeof OBJECTIVES>): Cell[][] {
+  const width = t.values[0]?.length ?? OBJECTIVES.columns.length;
+  const carried = new Set(plan.carriedObjectives.map((o) => o.id));
+  return plan.carriedObjectives.map((o) => {
+    const row: Cell[] = new Array(width).fill('');
+    const c = t.columns;
+    row[c.id] = o.id;
+    row[c.title] = textCell(o.title);
+    row[c.owner] = textCell(o.owner);
+    row[c.team] = textCell(o.team);
+    row[c.alignsTo] = carried.has(o.alignsTo) ? o.alignsTo : '';
+    row[c.notes] = textCell(o.notes);
+    return row;
+  });
+}
+
+function carriedKeyResultRows(plan: QuarterPlan, t: Table<typeof KEY_RESULTS>): Cell[][] {
+  const width = t.values[0]?.length ?? KEY_RESULTS.columns.length;
+  return plan.carriedKeyResults.map(({ from: k, baseline, target }) => {
+    const row: Cell[] = new Array(width).fill('');
+    const c = t.columns;
+    row[c.id] = k.id;
+    row[c.objective] = k.objectiveId;
+    row[c.title] = textCell(k.title);
+    row[c.owner] = textCell(k.owner);
+    row[c.type] = k.type;
+    row[c.baseline] = baseline;
+    row[c.target] = target;
+    // a KR that follows a KPI keeps its live formula; the others start the quarter with no value yet
+    row[c.current] = kpiOfCurrentFormula(k.currentFormula) ? (k.currentFormula ?? '') : '';
+    row[c.kpi] = k.kpiId;
+    row[c.weight] = k.weight;
+    row[c.notes] = textCell(k.notes);
+    return row;
+  });
+}
+
+/** Appends one OKR History row per key result of the closing quarter, with its final value and score. */
+function appendHistory(doc: Doc, data: QuarterData, plan: QuarterPlan, undo: Array<() => void>): void {
+  const history = ensureSheet(doc, HISTORY, 'history', undo);
+  if (!plan.history.length) return;
+  const ht = readTable(history.sheet, HISTORY);
+  const closedOn = new Date();
+  const width = ht.values[0]?.length ?? HISTORY.columns.length;
+  const rows = plan.history.map(({ objective, kr }) => {
+    const row: Cell[] = new Array(width).fill('');
+    const c = ht.columns;
+    row[c.quarter] = data.sheets.label;
+    row[c.objectiveId] = kr.objectiveId;
+    row[c.objective] = textCell(objective?.title);
+    row[c.krId] = kr.id;
+    row[c.keyResult] = textCell(kr.title);
+    row[c.baseline] = kr.baseline;
+    row[c.target] = kr.target;
+    row[c.finalValue] = typeof kr.current === 'string' ? textCell(kr.current) : kr.current;
+    row[c.score] = kr.scoreError ? textCell(`#ERROR: ${kr.scoreError}`) : kr.score;
+    row[c.closedOn] = closedOn;
+    return row;
+  });
+  const first = lastFilledRow(ht.values, ht.columns.quarter) + 1;
+  const maxRows = history.sheet.getMaxRows();
+  const needed = first + rows.length - 1;
+  if (needed > maxRows) {
+    history.sheet.insertRowsAfter(maxRows, needed - maxRows);
+    if (!history.created) undo.push(() => history.sheet.deleteRows(maxRows + 1, needed - maxRows));
+  }
+  const range = history.sheet.getRange(first, 1, rows.length, width);
+  range.setValues(rows);
+  if (!history.created) undo.push(() => range.clearContent());
 }

@@ -1,6 +1,6 @@
 // Batched I/O against the spreadsheet: read a sheet once, write rows in runs, create the sheets the add-on
 // owns with their header formulas, formats, dropdowns and colours. No per-cell loops against SpreadsheetApp.
-import { type ColumnDef, type KeyOf, locateColumns, type SheetLayout } from '../core/layout';
+import { type ColumnDef, columnLetter, type KeyOf, locateColumns, type SheetLayout } from '../core/layout';
 import { headerOfFormula } from '../core/okr';
 import type { Cell } from '../core/values';
 import {
@@ -79,7 +79,6 @@ export function writeRuns(sheet: Sheet, row: number, runs: Array<{ start: number
 
 export const HEADER_BACKGROUND = '#e8f0fe';
 export const HEADER_FONT = '#174ea6';
-const DEFAULT_WIDTH = 100;
 
 export interface NewSheetSpec<L extends SheetLayout> {
   layout: L;
@@ -99,10 +98,13 @@ export interface NewSheetSpec<L extends SheetLayout> {
 export function createLayoutSheet<L extends SheetLayout>(
   ss: Spreadsheet,
   spec: NewSheetSpec<L>,
+  undo?: Array<() => void>,
 ): { sheet: Sheet; columns: Record<KeyOf<L>, number> } {
   const { layout } = spec;
   const n = layout.columns.length;
   const sheet = spec.index === undefined ? ss.insertSheet(spec.name) : ss.insertSheet(spec.name, spec.index);
+  // registered at once: a failure in the formatting below must not leave a half-made sheet behind
+  undo?.push(() => ss.deleteSheet(sheet));
   const formulas = (spec.headerFormulas ?? {}) as Record<string, string | undefined>;
   const header = layout.columns.map((c: ColumnDef) => formulas[c.key] ?? c.header);
   const rows = spec.rows ?? [];
@@ -110,19 +112,17 @@ export function createLayoutSheet<L extends SheetLayout>(
   sheet.getRange(1, 1, 1 + rows.length, n).setValues([header, ...rows]);
   sheet.getRange(1, 1, 1, n).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setFontColor(HEADER_FONT);
   sheet.setFrozenRows(1);
-  // widths: one call per run of adjacent columns sharing a non-default width
+  // widths: one call per run of adjacent columns sharing a width; the rest keep Sheets' default
   let i = 0;
   while (i < n) {
     const w = layout.columns[i]!.width;
     let j = i + 1;
     while (j < n && layout.columns[j]!.width === w) j++;
-    if (w !== DEFAULT_WIDTH) sheet.setColumnWidths(i + 1, j - i, w);
+    if (w !== undefined) sheet.setColumnWidths(i + 1, j - i, w);
     i = j;
   }
-  const maxRows = sheet.getMaxRows();
   layout.columns.forEach((c: ColumnDef, index: number) => {
-    if (c.numberFormat && maxRows > 1)
-      sheet.getRange(2, index + 1, maxRows - 1, 1).setNumberFormat(c.numberFormat);
+    if (c.numberFormat) dataColumn(sheet, index).setNumberFormat(c.numberFormat);
   });
   const columns = Object.fromEntries(
     layout.columns.map((c: ColumnDef, index: number) => [c.key, index]),
@@ -130,9 +130,10 @@ export function createLayoutSheet<L extends SheetLayout>(
   return { sheet, columns };
 }
 
-/** The data rows of a column (row 2 down to the grid's end). */
+/** The data rows of a column, row 2 down to the grid's end (`L2:L`: one call). */
 export function dataColumn(sheet: Sheet, index0: number): Range {
-  return sheet.getRange(2, index0 + 1, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const letter = columnLetter(index0 + 1);
+  return sheet.getRange(`${letter}2:${letter}`);
 }
 
 export function listValidation(values: string[], help: string): DataValidation {
@@ -167,7 +168,7 @@ export function tagSheet(sheet: Sheet, tag: SheetTag): void {
 export interface TaggedSheet {
   sheet: Sheet;
   tag: SheetTag;
-  metadata: DeveloperMetadata;
+  metadata?: DeveloperMetadata;
 }
 
 /** Every sheet tagged by the add-on, found by developer metadata (one finder call). */
@@ -183,6 +184,34 @@ export function taggedSheets(ss: Spreadsheet): TaggedSheet[] {
     }
   }
   return out;
+}
+
+/**
+ * One action's view of the document: the spreadsheet and its tagged sheets, read once per action (each
+ * tagged sheet costs three service calls to find) and passed along instead of re-read by every helper.
+ */
+export class Doc {
+  readonly ss: Spreadsheet;
+  private tags: TaggedSheet[] | undefined;
+
+  constructor(ss: Spreadsheet = active()) {
+    this.ss = ss;
+  }
+
+  tagged(): TaggedSheet[] {
+    if (!this.tags) this.tags = taggedSheets(this.ss);
+    return this.tags;
+  }
+
+  /** The sheet of a kind the add-on owns (by tag, else by its default name). */
+  sheetOfKind(kind: SheetTag['kind'], name: string): Sheet | undefined {
+    return this.tagged().find((t) => t.tag.kind === kind)?.sheet ?? this.ss.getSheetByName(name) ?? undefined;
+  }
+
+  /** Records a sheet the action just tagged, so later lookups in the same action see it. */
+  remember(sheet: Sheet, tag: SheetTag): void {
+    this.tags = [...this.tagged(), { sheet, tag }];
+  }
 }
 
 // ---- Properties and the document lock ---------------------------------------------------------------------------

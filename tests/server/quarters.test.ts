@@ -1,40 +1,10 @@
 // The quarter cycle end to end through the built bundle in the emulator: what a team sees in its sheets.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
+import { quarterWithProgress, seedOkrs } from '../helpers/okrs';
 
 const MID_Q1 = '2027-02-14T10:00:00Z';
 let addon: Addon;
-
-function seedOkrs(a: Addon) {
-  call(a, 'setUpQuarter', { quarter: '2027-Q1' });
-  const { id: o1 } = call<{ id: string }>(a, 'saveObjective', {
-    title: 'Build a product customers love',
-    owner: 'Ana',
-    team: 'Product',
-  });
-  call(a, 'saveKeyResult', {
-    objectiveId: o1,
-    title: 'Reduce churn from 8% to 5%',
-    baseline: '8%',
-    target: '5%',
-    current: '8%',
-  });
-  call(a, 'saveKeyResult', {
-    objectiveId: o1,
-    title: 'Raise NPS from 35 to 50',
-    baseline: 35,
-    target: 50,
-    current: 35,
-  });
-  call(a, 'saveKeyResult', {
-    objectiveId: o1,
-    title: '90% feature adoption',
-    baseline: '60%',
-    target: '90%',
-    current: '60%',
-  });
-  return o1;
-}
 
 beforeEach(() => {
   addon = startAddon({ now: clock(MID_Q1) });
@@ -196,22 +166,8 @@ describe('editing OKRs', () => {
 });
 
 describe('start new quarter', () => {
-  function quarterWithProgress() {
-    const o1 = seedOkrs(addon);
-    call(addon, 'checkIn', { krId: `${o1}.1`, value: '5%' });
-    call(addon, 'checkIn', { krId: `${o1}.2`, value: 45 });
-    const { id: o2 } = call<{ id: string }>(addon, 'saveObjective', { title: 'Ship the mobile app' });
-    call(addon, 'saveKeyResult', {
-      objectiveId: o2,
-      title: 'App store launch',
-      type: 'yes/no',
-      current: 'done',
-    });
-    return { o1, o2 };
-  }
-
   it('previews what carries over without changing anything', () => {
-    quarterWithProgress();
+    quarterWithProgress(addon);
     const before = JSON.stringify(addon.toState());
     const preview = call<{
       from: string;
@@ -237,7 +193,7 @@ describe('start new quarter', () => {
   });
 
   it('archives final scores, carries unfinished work with new baselines, protects the old quarter', () => {
-    quarterWithProgress();
+    quarterWithProgress(addon);
     const result = call(addon, 'startNewQuarter', { carry: 'unfinished', targets: { 'O1.2': 55 } });
     expect(result).toEqual({
       quarter: '2027-Q2',
@@ -282,7 +238,7 @@ describe('start new quarter', () => {
   });
 
   it('refuses when the next quarter exists, changing nothing', () => {
-    quarterWithProgress();
+    quarterWithProgress(addon);
     addon.spreadsheet.insertSheet('2027-Q2 Objectives');
     const before = JSON.stringify(addon.toState());
     expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(/2027-Q2 is already set up/);
@@ -290,7 +246,7 @@ describe('start new quarter', () => {
   });
 
   it('tells a second, concurrent run that a quarter change is in progress', () => {
-    quarterWithProgress();
+    quarterWithProgress(addon);
     const before = JSON.stringify(addon.toState());
     addon.locks.holdByAnotherExecution();
     expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(

@@ -96,6 +96,13 @@ export interface Addon {
   ui: UiView;
   counter: { reset(): void; snapshot(): Record<string, number>; total(): number };
   locks: { holdByAnotherExecution(): void; releaseOtherExecution(): void };
+  /**
+   * Fault injection for all-or-nothing tests: `failOnChange(n)` makes the n-th call (1-based) that changes the
+   * document (a set…, insert…, delete…, append…, clear…, protect, add…, remove… on a spreadsheet object or the
+   * properties) throw, as a quota or network error would in Apps Script. `changes()` counts them since the last
+   * `clear()`, so a test can try every step of an action.
+   */
+  faults: { failOnChange(n: number): void; clear(): void; changes(): number };
   /** Lines the add-on logged. */
   logs: string[];
   /** Top-level functions of the bundle, and the custom functions among them. */
@@ -150,6 +157,9 @@ const CUSTOM_FUNCTION_READS = new Set([
   'Spreadsheet.getName',
   'Spreadsheet.getId',
 ]);
+
+/** Calls that change the document, for fault injection. */
+const CHANGES = /^(set|insert|delete|append|clear|protect|add|remove|copy|move|hide|show|sort|merge)/;
 
 /** Apps Script's failure text for an exception, as google.script.run's failure handler receives it. */
 function failureMessage(e: unknown): string {
@@ -216,7 +226,18 @@ export function loadAddon(options: LoadOptions = {}): Addon {
     toast: (message, title, timeoutSeconds) => ui.toast(message, title, timeoutSeconds),
   };
 
+  const faults = { failOn: 0, changes: 0 };
   const wrapper = new Wrapper(realm, counter, (cls, member) => {
+    if (
+      (SPREADSHEET_CLASSES.has(cls) || cls === 'Properties') &&
+      !cls.endsWith('Builder') &&
+      CHANGES.test(member)
+    ) {
+      faults.changes++;
+      if (faults.changes === faults.failOn) {
+        throw new ApiError(`Service error: injected failure at change ${faults.changes} (${cls}.${member})`);
+      }
+    }
     if (
       ctx.wb?.inCustomFunction &&
       SPREADSHEET_CLASSES.has(cls) &&
@@ -346,6 +367,17 @@ export function loadAddon(options: LoadOptions = {}): Addon {
       reset: () => counter.reset(),
       snapshot: () => counter.snapshot(),
       total: () => counter.total(),
+    },
+    faults: {
+      failOnChange: (n: number) => {
+        faults.failOn = n;
+        faults.changes = 0;
+      },
+      clear: () => {
+        faults.failOn = 0;
+        faults.changes = 0;
+      },
+      changes: () => faults.changes,
     },
     locks: {
       holdByAnotherExecution: () => {

@@ -208,6 +208,19 @@ export class EmuSpreadsheet implements Gas.Spreadsheet {
     this.wb.active = { sheet: model };
     return new EmuSheet(this.ctx, model);
   }
+  /** Moves the active sheet to a 1-based tab position, as Sheets does. */
+  moveActiveSheet(pos: number): void {
+    const n = this.wb.sheets.length;
+    if (!Number.isInteger(pos) || pos < 1 || pos > n) {
+      throw new ApiError(
+        `Exception: The parameters (number) don't match the method signature for Spreadsheet.moveActiveSheet.`,
+      );
+    }
+    const model = this.wb.activeSheet();
+    const from = this.wb.sheets.indexOf(model);
+    this.wb.sheets.splice(from, 1);
+    this.wb.sheets.splice(pos - 1, 0, model);
+  }
   getActiveRange(): EmuRange {
     const sheet = this.wb.activeSheet();
     const range: A1Range = this.wb.active.range ?? { row: 1, column: 1, numRows: 1, numColumns: 1 };
@@ -294,6 +307,11 @@ export class EmuSheet implements Gas.Sheet {
   }
   getParent(): EmuSpreadsheet {
     return new EmuSpreadsheet(this.ctx);
+  }
+  /** Copies this sheet into the (only, active) spreadsheet: see Workbook.copySheet. */
+  copyTo(spreadsheet: Gas.Spreadsheet): EmuSheet {
+    void spreadsheet;
+    return new EmuSheet(this.ctx, this.wb.copySheet(this.model));
   }
 
   getRange(row: number, column: number): EmuRange;

@@ -504,15 +504,24 @@ export class Workbook {
 
   clearContent(range: GridRange): void {
     const r = this.bounded(range);
+    // Only cells that hold something of their own: the engine's used area bounds the loop, and cells showing
+    // another formula's spilled result are left to that formula (clearing them in Sheets changes nothing).
+    const dims = this.hf.getSheetDimensions(r.sheet.hf);
+    const lastRow = Math.min(r.row + r.numRows - 1, dims.height);
+    const lastColumn = Math.min(r.column + r.numColumns - 1, dims.width);
     this.batch(() => {
-      for (let i = 0; i < r.numRows; i++) {
-        for (let j = 0; j < r.numColumns; j++) {
-          const m = r.sheet.cell(r.row + i, r.column + j);
+      for (let row = r.row; row <= lastRow; row++) {
+        for (let column = r.column; column <= lastColumn; column++) {
+          const m = r.sheet.cell(row, column);
           if (m) {
             m.formula = undefined;
             m.tokens = undefined;
           }
-          this.hf.setCellContents(this.addr(r.sheet, r.row + i, r.column + j), null);
+          const addr = this.addr(r.sheet, row, column);
+          const type = this.hf.getCellType(addr);
+          // ARRAY marks a cell showing another formula's spill; ARRAYFORMULA is the spilling formula itself
+          if (type === 'VALUE' || type === 'FORMULA' || type === 'ARRAYFORMULA')
+            this.hf.setCellContents(addr, null);
         }
       }
     });
@@ -1002,6 +1011,64 @@ export class Workbook {
     };
   }
 
+  private applyFormats(sheet: SheetModel, s: SheetState): void {
+    for (const [a1, f] of Object.entries(s.formats ?? {})) {
+      const r = this.rangeFromA1(a1, sheet);
+      const m = sheet.cellForWrite(r.row, r.column);
+      if (f.numberFormat !== undefined) {
+        compileFormat(f.numberFormat);
+        m.numberFormat = f.numberFormat;
+      }
+      if (f.background !== undefined) m.background = f.background;
+      if (f.fontWeight !== undefined) m.fontWeight = f.fontWeight;
+      if (f.fontColor !== undefined) m.fontColor = f.fontColor;
+      if (f.horizontalAlignment !== undefined) m.horizontalAlignment = f.horizontalAlignment;
+      if (f.wrap !== undefined) m.wrap = f.wrap;
+      if (f.validation) m.validation = this.validationFromState(f.validation, sheet);
+    }
+    sheet.rules = (s.conditionalFormats ?? []).map((rule) => ({
+      ranges: rule.ranges.map((a1) => this.rangeFromA1(a1, sheet)),
+      criteria: rule.criteria,
+      values: rule.values,
+      background: rule.background ?? null,
+      fontColor: rule.fontColor ?? null,
+    }));
+  }
+
+  private writeCells(sheet: SheetModel, s: SheetState): void {
+    for (const [a1, v] of Object.entries(s.cells)) {
+      const r = this.rangeFromA1(a1, sheet);
+      if (r.row > sheet.maxRows || r.column > sheet.maxColumns) {
+        throw new Error(
+          `cell ${a1} of sheet "${s.name}" lies outside its ${sheet.maxRows}×${sheet.maxColumns} grid`,
+        );
+      }
+      if (typeof v === 'string' && v.startsWith('=')) this.writeFormula(sheet, r.row, r.column, v);
+      else if (typeof v === 'string')
+        this.writeRaw(sheet, r.row, r.column, v.startsWith("'") ? v.slice(1) : v);
+      else this.writeRaw(sheet, r.row, r.column, v);
+    }
+  }
+
+  /**
+   * Sheet.copyTo(this spreadsheet), as Sheets does it: a new last tab named "Copy of <name>" with the same cells
+   * (formulas as written: unqualified references now read the copy, references naming another sheet still read
+   * it), formats, data validation, conditional formats, grid size, frozen rows and column widths. Protections,
+   * named ranges and developer metadata stay with the original.
+   */
+  copySheet(source: SheetModel): SheetModel {
+    const st = this.sheetState(source);
+    let name = `Copy of ${source.name}`;
+    for (let n = 2; this.sheetByName(name); n++) name = `Copy of ${source.name} ${n}`;
+    const sheet = this.addSheet(name, this.sheets.length, { rows: st.maxRows, columns: st.maxColumns });
+    sheet.frozenRows = st.frozenRows;
+    sheet.tabColor = st.tabColor ?? null;
+    for (const [k, w] of Object.entries(st.columnWidths ?? {})) sheet.columnWidths[Number(k)] = w;
+    this.applyFormats(sheet, st);
+    this.batch(() => this.writeCells(sheet, st));
+    return sheet;
+  }
+
   /** Loads a state into this (empty) workbook. */
   loadState(state: WorkbookState): void {
     if (this.sheets.length > 0) throw new Error('loadState needs an empty workbook');
@@ -1020,44 +1087,11 @@ export class Workbook {
     }
     // Formats first (a value's display depends on them), then cells in one recalculation.
     state.sheets.forEach((s, i) => {
-      const sheet = this.sheets[i]!;
-      for (const [a1, f] of Object.entries(s.formats ?? {})) {
-        const r = this.rangeFromA1(a1, sheet);
-        const m = sheet.cellForWrite(r.row, r.column);
-        if (f.numberFormat !== undefined) {
-          compileFormat(f.numberFormat);
-          m.numberFormat = f.numberFormat;
-        }
-        if (f.background !== undefined) m.background = f.background;
-        if (f.fontWeight !== undefined) m.fontWeight = f.fontWeight;
-        if (f.fontColor !== undefined) m.fontColor = f.fontColor;
-        if (f.horizontalAlignment !== undefined) m.horizontalAlignment = f.horizontalAlignment;
-        if (f.wrap !== undefined) m.wrap = f.wrap;
-        if (f.validation) m.validation = this.validationFromState(f.validation, sheet);
-      }
-      sheet.rules = (s.conditionalFormats ?? []).map((rule) => ({
-        ranges: rule.ranges.map((a1) => this.rangeFromA1(a1, sheet)),
-        criteria: rule.criteria,
-        values: rule.values,
-        background: rule.background ?? null,
-        fontColor: rule.fontColor ?? null,
-      }));
+      this.applyFormats(this.sheets[i]!, s);
     });
     this.batch(() => {
       state.sheets.forEach((s, i) => {
-        const sheet = this.sheets[i]!;
-        for (const [a1, v] of Object.entries(s.cells)) {
-          const r = this.rangeFromA1(a1, sheet);
-          if (r.row > sheet.maxRows || r.column > sheet.maxColumns) {
-            throw new Error(
-              `cell ${a1} of sheet "${s.name}" lies outside its ${sheet.maxRows}×${sheet.maxColumns} grid`,
-            );
-          }
-          if (typeof v === 'string' && v.startsWith('=')) this.writeFormula(sheet, r.row, r.column, v);
-          else if (typeof v === 'string')
-            this.writeRaw(sheet, r.row, r.column, v.startsWith("'") ? v.slice(1) : v);
-          else this.writeRaw(sheet, r.row, r.column, v);
-        }
+        this.writeCells(this.sheets[i]!, s);
       });
     });
     const byId = (id: number) => {
