@@ -1,7 +1,7 @@
 // The playground in Chromium, as a newcomer uses it: the sample workbook in a grid, the add-on menu opening the
 // real sidebar whose panel renders from a real RPC, typing into cells with recalculation and error tooltips,
 // and a restart that keeps every edit. One browser for the whole file.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,15 @@ import {
 } from '../helpers/playground';
 
 const available = browserAvailable();
+
+/** The part of HtmlService's client API the test drives inside the sidebar. */
+interface ScriptRun {
+  withFailureHandler(f: (e: Error, userObject: string) => void): ScriptRun;
+  withSuccessHandler(f: (v: { spreadsheetName: string }, userObject: string) => void): ScriptRun;
+  withUserObject(o: string): ScriptRun;
+  getOverview(...args: unknown[]): void;
+}
+type WithGoogle = { google: { script: { run: ScriptRun & Record<string, unknown> } } };
 const SHOTS = path.join(ROOT, 'test-results');
 
 describe.skipIf(!available)('the playground in a browser', () => {
@@ -94,6 +103,35 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await text(sidebar.locator('li', { hasText: 'Metrics' })).toContain('53 rows × 4 cols');
   });
 
+  it('google.script.run in the sidebar: failure handlers get the error; Dates are refused before sending', async () => {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar'));
+    expect(frame).toBeDefined();
+    const outcome = await frame!.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          const run = (window as unknown as WithGoogle).google.script.run;
+          run
+            .withFailureHandler((e: Error, user: string) => {
+              seen.push(`${user}: ${e.message}`);
+              run
+                .withSuccessHandler((v: { spreadsheetName: string }, user2: string) => {
+                  seen.push(`${user2}: ${v.spreadsheetName}`);
+                  resolve(seen);
+                })
+                .withUserObject('ok')
+                .getOverview();
+            })
+            .withUserObject('date')
+            .getOverview(new Date());
+        }),
+    );
+    expect(outcome).toEqual(['date: Failed due to illegal value in property: 0', 'ok: Acme — KPIs']);
+    expect(await frame!.evaluate(() => typeof (window as unknown as WithGoogle).google.script.run.nope)).toBe(
+      'undefined',
+    );
+  });
+
   it('typing a formula computes it, and editing its input recomputes it', async () => {
     await type('D1', 'Latest');
     await type('D2', '=KPI_LATEST(B2:B)*100');
@@ -130,9 +168,4 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await eventually(() => page.getByLabel('Formula bar').inputValue()).toBe('=KPI_LATEST(B2:B)*100');
     await page.screenshot({ path: path.join(SHOTS, 'playground-after-restart.png') });
   });
-});
-
-afterAll(() => {
-  for (const f of [`playground-${process.pid}.mjs`])
-    rmSync(path.join(ROOT, 'test-results', f), { force: true });
 });

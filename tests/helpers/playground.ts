@@ -7,7 +7,8 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The project root: tests and scripts run from it (npm test, npm start). */
+export const ROOT = process.cwd();
 export const CHROMIUM = '/usr/bin/chromium';
 
 /**
@@ -31,6 +32,7 @@ let entry: Promise<string> | undefined;
 function playgroundEntry(): Promise<string> {
   entry ??= (async () => {
     const outfile = path.join(ROOT, 'test-results', `playground-${process.pid}.mjs`);
+    process.once('exit', () => rmSync(outfile, { force: true }));
     await esbuild.build({
       entryPoints: [path.join(ROOT, 'src/playground/main.ts')],
       outfile,
@@ -57,17 +59,17 @@ export interface Running {
 
 export async function startPlayground(
   workbookFile: string,
-  extraEnv: Record<string, string> = {},
+  options: { args?: string[]; env?: Record<string, string> } = {},
 ): Promise<Running> {
   const script = await playgroundEntry();
-  const child: ChildProcess = spawn(process.execPath, [script], {
+  const child: ChildProcess = spawn(process.execPath, [script, ...(options.args ?? [])], {
     cwd: ROOT,
     env: {
       ...process.env,
       PORT: '0',
       PLAYGROUND_FILE: workbookFile,
       PLAYGROUND_SEED_DATE: '2027-02-10',
-      ...extraEnv,
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
