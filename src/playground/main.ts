@@ -5,6 +5,7 @@
 //   npm start -- --reset           the sample workbook again (the old file is kept aside)
 //   PORT=4000 npm start            another port (default 3000; 0 picks a free one); always 127.0.0.1
 //   PLAYGROUND_SEED_DATE=2027-02-10  the sample's last week (default: today)
+//   PLAYGROUND_DIST=some/dir       run the add-on built into another directory (default dist/; for tests)
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from './assets';
@@ -35,8 +36,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     fail(`PORT "${process.env.PORT}" is not a port number`);
-  const codePath = path.join(root, 'dist/Code.js');
-  if (!existsSync(codePath)) fail('dist/Code.js is missing: run npm run build (npm start does it for you).');
+  const distDir = path.resolve(root, process.env.PLAYGROUND_DIST ?? 'dist');
+  const codePath = path.join(distDir, 'Code.js');
+  if (!existsSync(codePath))
+    fail(`${path.relative(root, codePath)} is missing: run npm run build (npm start does it).`);
   const file = new WorkbookFile(
     path.resolve(root, process.env.PLAYGROUND_FILE ?? '.playground/workbook.json'),
   );
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   let addon: Addon;
   const options = {
     codePath,
-    htmlDir: path.join(root, 'dist'),
+    htmlDir: distDir,
     unansweredDialogs: 'defer' as const,
     log: (line: string) => console.log(`[add-on] ${line}`),
   };

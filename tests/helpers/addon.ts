@@ -2,9 +2,10 @@
 import path from 'node:path';
 import vm from 'node:vm';
 import { type Addon, type LoadOptions, loadAddon } from '../../src/playground/emulator';
-import { DIST } from './bundle';
+import { distSnapshot } from './dist';
 
-export const CODE = path.join(DIST, 'Code.js');
+/** This process's copy of the built bundle (see dist.ts), with Sidebar.html beside it. */
+export const CODE = path.join(distSnapshot(), 'Code.js');
 /** A Wednesday in the first quarter of 2027, mid-morning UTC. */
 export const NOW = new Date('2027-02-10T09:30:00Z');
 

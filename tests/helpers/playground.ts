@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { distSnapshot } from './dist';
 
 /** The project root: tests and scripts run from it (npm test, npm start). */
 export const ROOT = process.cwd();
@@ -69,6 +70,7 @@ export async function startPlayground(
       PORT: '0',
       PLAYGROUND_FILE: workbookFile,
       PLAYGROUND_SEED_DATE: '2027-02-10',
+      PLAYGROUND_DIST: distSnapshot(),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
