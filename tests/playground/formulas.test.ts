@@ -218,6 +218,22 @@ describe('built-in functions', () => {
     expect(got).toEqual(cases.map(([, v]) => v));
   });
 
+  it('a formula that is just a range spills its values, as in Sheets', () => {
+    const { addon, sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[1], ['two']]);
+    const other = run(addon, `SpreadsheetApp.getActiveSpreadsheet().insertSheet('Copy')`);
+    other.getRange('B1').setFormula('=Sheet1!A1:A');
+    expect(other.getRange('B1:B3').getValues()).toEqual([[1], ['two'], ['']]);
+    expect(other.getRange('B1').getFormula()).toBe('=Sheet1!A1:A');
+  });
+
+  it('accept lowercase function names and references, as Sheets does', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[1], [2]]);
+    sheet.getRange('B1').setFormula('=sum(a1:a2)+okr_score(0,10,5)');
+    expect(sheet.getRange('B1').getValue()).toBe(3.5);
+  });
+
   it('ARRAYFORMULA spills like Sheets', () => {
     const { sheet } = setup();
     sheet.getRange('A1:A3').setValues([[1], [2], ['']]);
