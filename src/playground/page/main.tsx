@@ -580,13 +580,14 @@ function App() {
           setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== t.id)), seconds * 1000);
       }
     }
-    // Alerts the add-on raised (already answered: OK-only, or scripted) are shown as Sheets showed them.
-    for (const a of newAlerts) {
+    // Alerts with only OK were answered by themselves: show them now, as Sheets showed them. (Questions were
+    // put to the user before the action ran.)
+    for (const a of newAlerts.filter((x) => x.kind === 'alert' && x.buttons === 'OK')) {
       setModals((ms) => [
         ...ms,
         {
           title: a.title,
-          message: a.kind === 'prompt' ? `${a.prompt}\n\nAnswered: ${a.text ?? ''} (${a.answer})` : a.prompt,
+          message: a.prompt,
           buttons: ['OK'],
           onAnswer: () => setModals((m2) => m2.slice(1)),
         },
