@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { type Addon, loadAddon } from '../src/playground/emulator';
 
 // npm runs scripts from the project root; run-ts bundles this file elsewhere, so import.meta is no guide.
 const root = process.cwd();
@@ -79,3 +80,88 @@ console.log('okr-sheets benchmark');
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log('');
 benchScoring();
+
+// ---- Service calls (deterministic, from the emulator's counter) --------------------------------------------------
+
+function spreadsheetCalls(snapshot: Record<string, number>): number {
+  return Object.entries(snapshot)
+    .filter(
+      ([k]) =>
+        !/^(Properties|PropertiesService|Lock|LockService|Utilities|Session|HtmlService|HtmlOutput|Ui|Menu)\./.test(
+          k,
+        ),
+    )
+    .reduce((n, [, v]) => n + v, 0);
+}
+
+function okrWorkbook(objectives: number, keyResults: number): Addon {
+  const addon = loadAddon({
+    codePath: path.join(root, 'dist/Code.js'),
+    htmlDir: path.join(root, 'dist'),
+    now: () => new Date('2027-03-30T10:00:00Z'),
+  });
+  const ok = addon.rpc('setUpQuarter', [{ quarter: '2027-Q1' }]);
+  if (!ok.ok) throw new Error(JSON.stringify(ok));
+  const ss = addon.spreadsheet;
+  const objSheet = ss.getSheetByName('2027-Q1 Objectives')!;
+  const krSheet = ss.getSheetByName('2027-Q1 Key Results')!;
+  for (const [sheet, rows] of [
+    [objSheet, objectives],
+    [krSheet, keyResults],
+  ] as const) {
+    if (rows + 1 > sheet.getMaxRows())
+      sheet.insertRowsAfter(sheet.getMaxRows(), rows + 1 - sheet.getMaxRows());
+  }
+  // rows as a team would have typed them: IDs, titles, baselines, targets, currents
+  objSheet
+    .getRange(2, 1, objectives, 2)
+    .setValues(Array.from({ length: objectives }, (_, i) => [`O${i + 1}`, `Objective ${i + 1}`]));
+  krSheet.getRange(2, 1, keyResults, 8).setValues(
+    Array.from({ length: keyResults }, (_, i) => {
+      const o = (i % objectives) + 1;
+      return [
+        `O${o}.${Math.floor(i / objectives) + 1}`,
+        `O${o}`,
+        `Key result ${i + 1}`,
+        '',
+        'auto',
+        0,
+        100,
+        (i * 37) % 120,
+      ];
+    }),
+  );
+  return addon;
+}
+
+function benchNewQuarter(): void {
+  console.log('');
+  console.log('Start new quarter: service calls (deterministic; goal <= 60 and flat as key results grow)');
+  for (const [objectives, keyResults] of [
+    [10, 50],
+    [100, 500],
+    [1000, 5000],
+  ] as const) {
+    const addon = okrWorkbook(objectives, keyResults);
+    const t0 = performance.now();
+    for (const [label, quarter] of [
+      ['first close (creates OKR History)', '2027-Q2'],
+      ['next close (OKR History exists)', '2027-Q3'],
+    ] as const) {
+      addon.counter.reset();
+      const r = addon.rpc('startNewQuarter', [{ quarter, carry: 'unfinished' }]);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      const snap = addon.counter.snapshot();
+      console.log(
+        `  ${String(objectives).padStart(4)} objectives / ${String(keyResults).padStart(4)} KRs, ${label}: ` +
+          `${addon.counter.total()} service calls (${spreadsheetCalls(snap)} SpreadsheetApp)`,
+      );
+    }
+    void t0;
+  }
+  console.log(
+    '  custom-function calls to score a Key Results sheet: 1 (one OKR_SCORE in the Score header) for any number of rows',
+  );
+}
+
+benchNewQuarter();

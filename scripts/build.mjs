@@ -12,7 +12,7 @@ import * as esbuild from 'esbuild';
 import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const DEFAULT_DIST = path.join(root, 'dist');
 export const GLOBAL_NAME = 'OKR';
 /** Apps Script's V8 runtime: esbuild lowers anything newer (class fields, ?., ??) to this. */
 export const SERVER_TARGET = 'es2019';
@@ -77,7 +77,7 @@ function reindent(comment) {
     .join('\n');
 }
 
-async function buildServer() {
+async function buildServer(dist) {
   const exports = await readServerExports();
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/server/index.ts')],
@@ -100,7 +100,7 @@ async function buildServer() {
 }
 
 /** Bundles src/sidebar into one HTML file: HtmlService cannot serve separate assets. */
-async function buildSidebar() {
+async function buildSidebar(dist) {
   const template = await readFile(path.join(root, 'src/sidebar/index.html'), 'utf8');
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/sidebar/main.tsx')],
@@ -132,18 +132,20 @@ async function buildSidebar() {
   await writeFile(path.join(dist, 'Sidebar.html'), html);
 }
 
-export async function build() {
+/** Builds into `dist` (default dist/; tests build elsewhere so they never race a reader of dist/). */
+export async function build(dist = DEFAULT_DIST) {
   await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
-  const exports = await buildServer();
-  await buildSidebar();
+  const exports = await buildServer(dist);
+  await buildSidebar(dist);
   await writeFile(path.join(dist, 'appsscript.json'), await readFile(path.join(root, 'appsscript.json')));
   return exports;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const exports = await build();
+    const outAt = process.argv.indexOf('--out');
+    const exports = await build(outAt > 0 ? path.resolve(process.argv[outAt + 1]) : undefined);
     const custom = exports.filter((e) => e.customFunction).length;
     console.log(
       `built dist/: ${exports.length} globals (${custom} custom functions), Sidebar.html, appsscript.json`,

@@ -2,9 +2,10 @@
 import path from 'node:path';
 import vm from 'node:vm';
 import { type Addon, type LoadOptions, loadAddon } from '../../src/playground/emulator';
-import { DIST } from './bundle';
+import { distSnapshot } from './dist';
 
-export const CODE = path.join(DIST, 'Code.js');
+/** This process's copy of the built bundle (see dist.ts), with Sidebar.html beside it. */
+export const CODE = path.join(distSnapshot(), 'Code.js');
 /** A Wednesday in the first quarter of 2027, mid-morning UTC. */
 export const NOW = new Date('2027-02-10T09:30:00Z');
 
@@ -35,7 +36,7 @@ export type { Addon };
 
 /** The built add-on in the emulator (real clock unless `now` is given). */
 export function startAddon(options: LoadOptions = {}): Addon {
-  return loadAddon({ codePath: CODE, htmlDir: DIST, ...options });
+  return loadAddon({ codePath: CODE, htmlDir: path.dirname(CODE), ...options });
 }
 
 /** Calls an RPC as the sidebar does; a failure throws with the message the sidebar would show. */

@@ -92,6 +92,12 @@ describe('custom functions', () => {
     expect(cell.error).toMatch(/^OKR_SCORE: .*KPI/);
   });
 
+  it('receive an empty argument (F(a,,b)) as "" — the optional type stays "auto"', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setFormula('=OKR_SCORE(0.08,0.05,0.055,,1)');
+    expect(sheet.getRange('A1').getValue()).toBeCloseTo(0.8333333333, 9);
+  });
+
   it('return dates that show as dates', () => {
     const { sheet } = setup();
     sheet.getRange('A1').setFormula('=QUARTER_START("2027-Q2")');
@@ -110,6 +116,20 @@ describe('custom functions', () => {
     );
     sheet.getRange('C3').clearContent();
     expect(sheet.getRange('C1:C3').getValues()).toEqual([[1], [1], [1]]);
+  });
+});
+
+describe('array results and the last row', () => {
+  it('a spilled column of blanks counts in getLastRow, as array results do in Sheets', () => {
+    const { sheet } = setup();
+    sheet.getRange('A2:C3').setValues([
+      [0.08, 0.05, 0.055],
+      [1, 2, 1.5],
+    ]);
+    expect(sheet.getLastRow()).toBe(3);
+    sheet.getRange('D2').setFormula('=OKR_SCORE(A2:A,B2:B,C2:C)');
+    expect(sheet.getRange('D1000').getValue()).toBe('');
+    expect(sheet.getLastRow()).toBe(1000);
   });
 });
 
@@ -196,6 +216,22 @@ describe('built-in functions', () => {
       .getValues()
       .map((r: unknown[]) => r[0]);
     expect(got).toEqual(cases.map(([, v]) => v));
+  });
+
+  it('a formula that is just a range spills its values, as in Sheets', () => {
+    const { addon, sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[1], ['two']]);
+    const other = run(addon, `SpreadsheetApp.getActiveSpreadsheet().insertSheet('Copy')`);
+    other.getRange('B1').setFormula('=Sheet1!A1:A');
+    expect(other.getRange('B1:B3').getValues()).toEqual([[1], ['two'], ['']]);
+    expect(other.getRange('B1').getFormula()).toBe('=Sheet1!A1:A');
+  });
+
+  it('accept lowercase function names and references, as Sheets does', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setValues([[1], [2]]);
+    sheet.getRange('B1').setFormula('=sum(a1:a2)+okr_score(0,10,5)');
+    expect(sheet.getRange('B1').getValue()).toBe(3.5);
   });
 
   it('ARRAYFORMULA spills like Sheets', () => {

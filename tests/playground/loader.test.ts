@@ -1,8 +1,10 @@
 // The loader: the built bundle runs in a vm realm with the emulator as its globals. onOpen builds the menu,
 // menu items run handlers, google.script.run semantics for RPCs, call counts, and what is not emulated.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { newAddon, run, thrown } from '../helpers/addon';
-import { readBuilt } from '../helpers/bundle';
+import { CODE, newAddon, run, thrown } from '../helpers/addon';
 
 describe('onOpen from the built bundle', () => {
   it('builds the add-on menu under the add-on’s name, every item naming a top-level function', () => {
@@ -40,7 +42,7 @@ describe('onOpen from the built bundle', () => {
     addon.open();
     expect(addon.runMenu('showSidebar')).toEqual({ ok: true });
     expect(addon.ui.sidebar?.title).toBe('OKRs & KPIs');
-    expect(addon.ui.sidebar?.html).toBe(readBuilt('Sidebar.html'));
+    expect(addon.ui.sidebar?.html).toBe(readFileSync(path.join(path.dirname(CODE), 'Sidebar.html'), 'utf8'));
   });
 
   it('runMenu refuses a function no menu offers', () => {

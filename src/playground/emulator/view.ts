@@ -57,12 +57,16 @@ function truthy(v: unknown): boolean {
   return false;
 }
 
+/** Custom-formula results during one view: the same text (`=$D2<0.4` across a row) is computed once. */
+type FormulaCache = Map<string, boolean>;
+
 function ruleMatches(
   wb: Workbook,
   sheet: SheetModel,
   rule: ConditionalRule,
   row: number,
   column: number,
+  cache: FormulaCache,
 ): boolean {
   const v = wb.computed(sheet, row, column);
   const [a, b] = rule.values;
@@ -88,11 +92,16 @@ function ruleMatches(
         const target = name === undefined ? sheet : wb.sheetByName(name);
         return target && { maxRows: target.maxRows, maxColumns: target.maxColumns };
       });
-      try {
-        return truthy(wb.hf.calculateFormula(text, sheet.hf));
-      } catch {
-        return false;
+      let hit = cache.get(text);
+      if (hit === undefined) {
+        try {
+          hit = truthy(wb.hf.calculateFormula(text, sheet.hf));
+        } catch {
+          hit = false;
+        }
+        cache.set(text, hit);
       }
+      return hit;
     }
     default:
       return false;
@@ -164,6 +173,7 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
   // Conditional formats: the first rule (in order) whose condition holds formats the cell.
   const evalRows = Math.min(sheet.maxRows, Math.max(lastRow, sheet.frozenRows) + RULE_MARGIN);
   const done = new Set<string>();
+  const cache: FormulaCache = new Map();
   for (const rule of sheet.rules) {
     for (const range of rule.ranges) {
       const r = wb.bounded(range);
@@ -172,7 +182,7 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
         for (let column = r.column; column < r.column + r.numColumns; column++) {
           const key = cellA1(row, column);
           if (done.has(key)) continue;
-          if (!ruleMatches(wb, sheet, rule, row, column)) continue;
+          if (!ruleMatches(wb, sheet, rule, row, column, cache)) continue;
           done.add(key);
           const view = cell(row, column);
           if (rule.background) view.background = rule.background;

@@ -550,10 +550,23 @@ export class Workbook {
   }
 
   private engineText(sheet: SheetModel, tokens: Token[]): string {
-    return toEngine(tokens, (name) => {
+    const text = toEngine(tokens, (name) => {
       const target = name === undefined ? sheet : this.sheetByName(name);
       return target && { maxRows: target.maxRows, maxColumns: target.maxColumns };
     });
+    // Sheets spills a formula that is just a range (=Sheet1!A1:A); HyperFormula does as an array literal {…}.
+    const meaningful = tokens.filter((t) => !(t.kind === 'text' && t.text.trim() === ''));
+    const [first, second] = meaningful;
+    if (
+      meaningful.length === 2 &&
+      first?.kind === 'text' &&
+      first.text.trim() === '=' &&
+      second?.kind === 'ref' &&
+      second.end
+    ) {
+      return `={${text.slice(text.indexOf('=') + 1).trim()}}`;
+    }
+    return text;
   }
 
   /** Re-sets formulas whose engine text depends on sheets that appeared, grew or were renamed. */

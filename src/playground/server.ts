@@ -1,0 +1,264 @@
+// The playground's HTTP server: the page, the add-on's sidebar and dialogs (the real HTML with a
+// google.script.run bridge injected), and the JSON API the page, tools and tests use (documented in README).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Addon, Answer } from './emulator';
+import type { WorkbookFile } from './store';
+
+export interface PlaygroundOptions {
+  addon: Addon;
+  file: WorkbookFile;
+  /** The page (one HTML file, script and styles inlined). */
+  pageHtml: string;
+  /** The google.script.run bridge, injected into the sidebar and dialogs. */
+  bridgeJs: string;
+}
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new HttpError(413, 'request body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'the request body is not JSON');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function json(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
+}
+
+/** The add-on's HTML with the bridge first in <head>, as HtmlService serves it inside Sheets. */
+export function withBridge(
+  html: string,
+  bridgeJs: string,
+  config: { target: { kind: 'sidebar' } | { kind: 'dialog'; id: number }; functions: readonly string[] },
+) {
+  const data = JSON.stringify(config).replace(/</g, '\\u003c');
+  const script = `<script>window.__OKR_PLAYGROUND__=${data};\n${bridgeJs.replace(/<\/script/gi, '<\\/script')}</script>`;
+  const head = /<head[^>]*>/i.exec(html);
+  if (head)
+    return html.slice(0, head.index + head[0].length) + script + html.slice(head.index + head[0].length);
+  return script + html;
+}
+
+/** GET /api/workbook: every sheet's data range, values as computed and formulas ("" where none). */
+function workbookJson(addon: Addon) {
+  const wb = addon.workbook;
+  return {
+    name: wb.name,
+    sheets: wb.sheets.map((sheet) => {
+      const rows = wb.lastRow(sheet);
+      const columns = wb.lastColumn(sheet);
+      const values: unknown[][] = [];
+      const formulas: string[][] = [];
+      for (let r = 1; r <= rows; r++) {
+        const vRow: unknown[] = [];
+        const fRow: string[] = [];
+        for (let c = 1; c <= columns; c++) {
+          const v = wb.scriptValue(sheet, r, c);
+          vRow.push(v instanceof Date ? v.toISOString() : v);
+          fRow.push(wb.formulaAt(sheet, r, c));
+        }
+        values.push(vRow);
+        formulas.push(fRow);
+      }
+      return { name: sheet.name, values, formulas };
+    }),
+  };
+}
+
+function uiJson(addon: Addon, sidebarVersion: number) {
+  const ui = addon.ui;
+  return {
+    menus: ui.menus,
+    // The version changes with every showSidebar call, so the page reloads the sidebar's iframe.
+    sidebar: ui.sidebar ? { title: ui.sidebar.title, version: sidebarVersion } : null,
+    dialogs: ui.dialogs.map((d) => ({ id: d.id, title: d.title, width: d.width, height: d.height })),
+    toasts: ui.toasts,
+    alerts: ui.alerts,
+  };
+}
+
+export function createPlayground(options: PlaygroundOptions): Server {
+  const { addon, file, pageHtml, bridgeJs } = options;
+  let lastSidebar: unknown = null;
+  let sidebarVersion = 0;
+  const save = () => file.save(addon.toState());
+  // google.script.run offers every top-level function except private ones (ending in _), as Apps Script does.
+  const functions = addon.functions.filter((f) => !f.endsWith('_'));
+
+  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    const p = url.pathname;
+
+    if (method === 'GET' && p === '/') return send(res, 200, pageHtml, 'text/html; charset=utf-8');
+    if (method === 'GET' && p === '/sidebar') {
+      const sidebar = addon.ui.sidebar;
+      if (!sidebar) return send(res, 404, 'No sidebar is open.', 'text/plain; charset=utf-8');
+      return send(
+        res,
+        200,
+        withBridge(sidebar.html, bridgeJs, { target: { kind: 'sidebar' }, functions }),
+        'text/html; charset=utf-8',
+      );
+    }
+    const dialogMatch = /^\/dialog\/(\d+)$/.exec(p);
+    if (method === 'GET' && dialogMatch) {
+      const id = Number(dialogMatch[1]);
+      const dialog = addon.ui.dialogs.find((d) => d.id === id);
+      if (!dialog) return send(res, 404, 'No such dialog.', 'text/plain; charset=utf-8');
+      return send(
+        res,
+        200,
+        withBridge(dialog.html, bridgeJs, { target: { kind: 'dialog', id }, functions }),
+        'text/html; charset=utf-8',
+      );
+    }
+
+    if (p === '/api/workbook' && method === 'GET') return json(res, 200, workbookJson(addon));
+    if (p === '/api/workbook' && method === 'PUT') {
+      const body = (await readJson(req)) as
+        | { sheets?: Array<{ name?: unknown; rows?: unknown }> }
+        | undefined;
+      const sheets = body?.sheets;
+      if (!Array.isArray(sheets) || sheets.length === 0)
+        throw new HttpError(400, 'expected { sheets: [{ name, rows }] }');
+      const parsed = sheets.map((s, i) => {
+        if (typeof s?.name !== 'string' || s.name === '')
+          throw new HttpError(400, `sheets[${i}].name must be a name`);
+        if (!Array.isArray(s.rows)) throw new HttpError(400, `sheets[${i}].rows must be an array of rows`);
+        return { name: s.name, rows: s.rows as unknown[][] };
+      });
+      try {
+        addon.replaceWorkbook(parsed);
+      } catch (e) {
+        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+      }
+      const opened = addon.open();
+      save();
+      return json(res, 200, opened.ok ? { ok: true } : opened);
+    }
+    if (p === '/api/view' && method === 'GET') {
+      const sheet = url.searchParams.get('sheet') ?? undefined;
+      return json(res, 200, addon.view(sheet));
+    }
+    if (p === '/api/ui' && method === 'GET') {
+      if (addon.ui.sidebar !== lastSidebar) {
+        lastSidebar = addon.ui.sidebar;
+        sidebarVersion++;
+      }
+      return json(res, 200, uiJson(addon, sidebarVersion));
+    }
+
+    const rpc = /^\/api\/rpc\/([A-Za-z_$][\w$]*)$/.exec(p);
+    if (rpc && method === 'POST') {
+      const args = (await readJson(req)) ?? [];
+      if (!Array.isArray(args)) throw new HttpError(400, 'the body must be a JSON array of arguments');
+      const result = addon.rpc(rpc[1]!, args);
+      save();
+      return json(res, 200, result);
+    }
+    const menu = /^\/api\/menu\/([A-Za-z_$][\w$]*)$/.exec(p);
+    if (menu && method === 'POST') {
+      const body = (await readJson(req)) as { answers?: Answer[] } | undefined;
+      if (body?.answers) addon.ui.answer(...body.answers);
+      const result = addon.runMenu(menu[1]!);
+      save();
+      return json(res, 200, result);
+    }
+    if (p === '/api/cell' && method === 'POST') {
+      const body = (await readJson(req)) as { sheet?: unknown; a1?: unknown; input?: unknown } | undefined;
+      if (typeof body?.sheet !== 'string' || typeof body.a1 !== 'string' || typeof body.input !== 'string') {
+        throw new HttpError(400, 'expected { sheet, a1, input } (strings)');
+      }
+      const result = addon.editCell(body.sheet, body.a1, body.input);
+      save();
+      return json(res, 200, result);
+    }
+    if (p === '/api/active' && method === 'POST') {
+      const body = (await readJson(req)) as { sheet?: unknown; a1?: unknown } | undefined;
+      if (typeof body?.sheet !== 'string' || (body.a1 !== undefined && typeof body.a1 !== 'string')) {
+        throw new HttpError(400, 'expected { sheet, a1? }');
+      }
+      try {
+        addon.setActive(body.sheet, body.a1 as string | undefined);
+      } catch (e) {
+        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+      }
+      save();
+      return json(res, 200, { ok: true });
+    }
+    if (p === '/api/sidebar/close' && method === 'POST') {
+      addon.ui.closeSidebar();
+      return json(res, 200, { ok: true });
+    }
+    const closeDialog = /^\/api\/dialog\/(\d+)\/close$/.exec(p);
+    if (closeDialog && method === 'POST') {
+      addon.ui.closeDialog(Number(closeDialog[1]));
+      return json(res, 200, { ok: true });
+    }
+    if (p.startsWith('/api/')) throw new HttpError(404, `no API ${method} ${p}`);
+    throw new HttpError(404, 'not found');
+  };
+
+  return createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      const status = e instanceof HttpError ? e.status : 500;
+      const message = e instanceof Error ? e.message : String(e);
+      if (status === 500) console.error(e);
+      if (!res.headersSent) json(res, status, { ok: false, error: message });
+      else res.end();
+    });
+  });
+}
+
+/** Listens on 127.0.0.1 (never on other interfaces); port 0 picks a free port. Resolves with the URL. */
+export function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address() as AddressInfo;
+      resolve(`http://127.0.0.1:${actual}/`);
+    });
+  });
+}
