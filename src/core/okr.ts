@@ -45,7 +45,18 @@ export interface KeyResult {
   status: PaceStatus | 'Error';
   lastCheckIn: Cell;
   notes: string;
+  /** how its values read, from the Target cell's number format: '%', 'currency' or '' */
+  unit: string;
   row: number;
+}
+
+/** The unit a number format shows: `0.0%` → '%', `$#,##0` → 'currency', anything else → ''. */
+export function unitOfFormat(format: string | undefined): string {
+  if (!format) return '';
+  const bare = format.replace(/"[^"]*"/g, (q) => (/[$€£¥]/.test(q) ? '$' : ''));
+  if (bare.includes('%')) return '%';
+  if (/[$€£¥]/.test(bare)) return 'currency';
+  return '';
 }
 
 const str = (v: Cell): string => (isBlank(v) ? '' : String(v).trim());
@@ -92,6 +103,7 @@ export function readKeyResults(
   values: Cell[][],
   formulas: string[][] | undefined,
   c: KeyResultColumns,
+  numberFormats?: string[][],
 ): KeyResult[] {
   const out: KeyResult[] = [];
   for (let i = 1; i < values.length; i++) {
@@ -123,6 +135,7 @@ export function readKeyResults(
       status: status(r[c.status]),
       lastCheckIn: r[c.lastCheckIn] ?? '',
       notes: str(r[c.notes]),
+      unit: unitOfFormat(numberFormats?.[i]?.[c.target] ?? numberFormats?.[i]?.[c.baseline]),
       row: i + 1,
     });
   }

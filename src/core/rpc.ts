@@ -42,6 +42,8 @@ export interface KeyResultView {
   /** YYYY-MM-DD */
   lastCheckIn: string;
   notes: string;
+  /** '%', 'currency' or '': how the values read (from the sheet's number format) */
+  unit: string;
 }
 
 export interface ObjectiveView {
@@ -155,6 +157,8 @@ export interface NewQuarterPreview {
       newBaseline: number | '';
       target: number | '';
       kpiId: string;
+      /** '%', 'currency' or '' */
+      unit: string;
     }>;
   }>;
   historyRows: number;

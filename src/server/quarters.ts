@@ -126,13 +126,18 @@ interface QuarterData {
 
 function readQuarter(sheets: QuarterSheets): QuarterData {
   const objectivesTable = readTable(sheets.objectives, OBJECTIVES);
-  const keyResultsTable = readTable(sheets.keyResults, KEY_RESULTS, true);
+  const keyResultsTable = readTable(sheets.keyResults, KEY_RESULTS, true, true);
   return {
     sheets,
     objectivesTable,
     keyResultsTable,
     objectives: readObjectives(objectivesTable.values, objectivesTable.columns),
-    keyResults: readKeyResults(keyResultsTable.values, keyResultsTable.formulas, keyResultsTable.columns),
+    keyResults: readKeyResults(
+      keyResultsTable.values,
+      keyResultsTable.formulas,
+      keyResultsTable.columns,
+      keyResultsTable.numberFormats,
+    ),
   };
 }
 
@@ -187,6 +192,7 @@ function krView(kr: KeyResult): KeyResultView {
     status: kr.status,
     lastCheckIn: dayText(kr.lastCheckIn),
     notes: kr.notes,
+    unit: kr.unit,
   };
 }
 
@@ -400,6 +406,7 @@ interface KpiRef {
   id: string;
   namedRange: string;
   latest: Cell;
+  unit: string;
 }
 
 /** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
@@ -410,7 +417,14 @@ function kpiRefs(doc: Doc): Map<string, KpiRef> {
   const t = readTable(sheet, KPIS);
   for (const r of t.values.slice(1)) {
     const id = String(r[t.columns.id] ?? '').trim();
-    if (id) out.set(id, { id, namedRange: `KPI_${id}`, latest: r[t.columns.latest] ?? '' });
+    if (id) {
+      out.set(id, {
+        id,
+        namedRange: `KPI_${id}`,
+        latest: r[t.columns.latest] ?? '',
+        unit: String(r[t.columns.unit] ?? '').trim(),
+      });
+    }
   }
   return out;
 }
@@ -494,8 +508,24 @@ export function saveKeyResult(input: unknown): { id: string } {
       ...(v.notes !== undefined || !existing ? { notes: textCell(v.notes) } : {}),
     };
     writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
+    // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike.
+    if (kpi ? kpi.unit === '%' : typedAsPercent(input)) {
+      for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, t.columns)) {
+        t.sheet.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(PERCENT);
+      }
+    }
     return { id: id! };
   });
+}
+
+const PERCENT = '0.0%';
+
+/** Whether the user typed any of a key result's numbers as a percent ("8%"). */
+function typedAsPercent(input: unknown): boolean {
+  const raw = (input ?? {}) as Record<string, unknown>;
+  return ['baseline', 'target', 'current'].some(
+    (k) => typeof raw[k] === 'string' && String(raw[k]).trim().endsWith('%'),
+  );
 }
 
 export function deleteKeyResult(id: unknown): { deleted: string[] } {
@@ -544,7 +574,14 @@ function ensureSheet<L extends typeof CHECK_INS | typeof HISTORY>(
 ): { sheet: Sheet; created: boolean } {
   const found = doc.sheetOfKind(kind, layout.name);
   if (found) return { sheet: found, created: false };
-  const { sheet } = createLayoutSheet(doc.ss, { layout, name: layout.name }, undo);
+  // a log sheet appears at the end without taking the user away from the sheet they are on
+  const onShow = doc.ss.getActiveSheet();
+  const { sheet } = createLayoutSheet(
+    doc.ss,
+    { layout, name: layout.name, index: doc.ss.getSheets().length },
+    undo,
+  );
+  doc.ss.setActiveSheet(onShow);
   tagSheet(sheet, { kind });
   doc.remember(sheet, { kind });
   return { sheet, created: true };
@@ -679,6 +716,7 @@ export function previewNewQuarter(input: unknown): NewQuarterPreview {
             newBaseline: c ? c.baseline : '',
             target: c ? c.target : k.target,
             kpiId: k.kpiId,
+            unit: k.unit,
           };
         }),
     })),

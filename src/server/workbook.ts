@@ -23,6 +23,7 @@ export interface Table<L extends SheetLayout> {
   name: string;
   values: Cell[][];
   formulas?: string[][];
+  numberFormats?: string[][];
   columns: Record<KeyOf<L>, number>;
 }
 
@@ -30,10 +31,16 @@ export interface Table<L extends SheetLayout> {
  * Reads a whole sheet in one getValues (and one getFormulas when asked) and finds the layout's columns in row
  * 1. A header whose formula shows an error (a spill blocked by a typed value) is still found by its formula.
  */
-export function readTable<L extends SheetLayout>(sheet: Sheet, layout: L, withFormulas = false): Table<L> {
+export function readTable<L extends SheetLayout>(
+  sheet: Sheet,
+  layout: L,
+  withFormulas = false,
+  withFormats = false,
+): Table<L> {
   const range = sheet.getDataRange();
   const values = range.getValues() as Cell[][];
   let formulas = withFormulas ? range.getFormulas() : undefined;
+  const numberFormats = withFormats ? range.getNumberFormats() : undefined;
   const name = sheet.getName();
   const header = [...(values[0] ?? [])];
   const missing = layout.columns.some(
@@ -57,6 +64,7 @@ export function readTable<L extends SheetLayout>(sheet: Sheet, layout: L, withFo
     name,
     values,
     ...(formulas ? { formulas } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
     columns: locateColumns(layout, header, name),
   };
 }

@@ -26,6 +26,14 @@ export function formatValue(v: number | string | '' | undefined, unit = ''): str
     case 'duration':
       return `${trim(v, 1)} h`;
     default:
-      return Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en-US') : trim(v, 2);
+      if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
+      return trim(v, Math.abs(v) < 1 ? 4 : 2);
   }
+}
+
+/** A value as a form field shows it for editing: percents as "5.5%", so saving keeps the unit. */
+export function editableValue(v: number | string | '' | undefined, unit = ''): string {
+  if (v === '' || v === undefined) return '';
+  if (typeof v === 'number' && unit === '%') return `${trim(v * 100, 4)}%`;
+  return String(v);
 }

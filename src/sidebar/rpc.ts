@@ -25,8 +25,11 @@ export function rpc<K extends Name>(name: K, ...args: Args<K>): Promise<Reply<K>
   });
 }
 
-/** The message to show for a failed call: Apps Script prefixes some errors with "Exception: ". */
+/**
+ * The message to show for a failed call. Apps Script hands the failure handler the exception as
+ * "<Name>: <message>" (Error:, Exception:, or our InputError:); the user needs only the message.
+ */
 export function errorMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  return raw.replace(/^(Script)?Exception:\s*/, '').replace(/^Error:\s*/, '');
+  return raw.replace(/^(?:(?:[A-Z]\w*)?(?:Error|Exception):\s*)+/, '');
 }

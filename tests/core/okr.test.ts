@@ -163,6 +163,7 @@ describe('planNextQuarter', () => {
     status: '',
     lastCheckIn: '',
     notes: '',
+    unit: '',
     row: 0,
     ...extra,
   });

@@ -489,9 +489,10 @@ function ModalView(props: { modal: Modal }) {
   );
 }
 
-function Toasts(props: { toasts: ToastRecord[]; onDismiss: (id: number) => void }) {
+/** Toasts sit at the bottom right of the grid, clear of an open sidebar, as in Sheets. */
+function Toasts(props: { toasts: ToastRecord[]; onDismiss: (id: number) => void; besideSidebar: boolean }) {
   return (
-    <div class="toasts" aria-live="polite">
+    <div class={props.besideSidebar ? 'toasts beside-sidebar' : 'toasts'} aria-live="polite">
       {props.toasts.map((t) => (
         <div class="toast" key={t.id} role="status">
           <div>
@@ -834,7 +835,11 @@ function App() {
         </div>
       )}
       {modals[0] && <ModalView key={modals.length} modal={modals[0]} />}
-      <Toasts toasts={toasts} onDismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))} />
+      <Toasts
+        toasts={toasts}
+        besideSidebar={Boolean(ui.sidebar)}
+        onDismiss={(id) => setToasts((ts) => ts.filter((t) => t.id !== id))}
+      />
     </div>
   );
 }

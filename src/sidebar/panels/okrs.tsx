@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { KeyResultView, KpiView, ObjectiveView, State } from '../../core/rpc';
 import { SCORE_TYPES } from '../../core/score';
 import { Field, Form, inputValue } from '../form';
-import { formatValue, percent, scoreBand } from '../format';
+import { editableValue, formatValue, percent, scoreBand } from '../format';
 import { rpc } from '../rpc';
 import { Loading, useApp } from '../store';
 
@@ -228,7 +228,7 @@ function KeyResultRow({
   onEdit: (e: Editing) => void;
 }) {
   const kpi = kpis.find((k) => k.id === kr.kpiId);
-  const unit = kpi?.unit ?? '';
+  const unit = kr.unit || kpi?.unit || '';
   return (
     <div class="kr-row">
       <div class="kr-main">
@@ -378,7 +378,7 @@ export function KeyResultForm({
 }) {
   const app = useApp();
   const init = keyResult ?? preset;
-  const str = (x: number | string | '' | undefined) => (x === undefined ? '' : String(x));
+  const str = (x: number | string | '' | undefined) => editableValue(x, init?.unit);
   const [v, setV] = useState({
     title: init?.title ?? '',
     type: init?.type ?? 'auto',
@@ -503,7 +503,7 @@ function CheckInForm({
   const app = useApp();
   const kpi = kpis.find((k) => k.id === keyResult.kpiId);
   const [v, setV] = useState({
-    value: kpi ? '' : keyResult.current === '' ? '' : String(keyResult.current),
+    value: kpi ? '' : editableValue(keyResult.current, keyResult.unit),
     confidence: keyResult.confidence === '' ? '5' : String(keyResult.confidence),
     note: '',
   });
@@ -605,7 +605,7 @@ function FixKpiForm({ kpi, onDone }: { kpi: KpiView; onDone: () => void }) {
   const [v, setV] = useState({
     objective: `Get ${kpi.name} back on track`,
     title: `${kpi.name} from ${formatValue(kpi.latest, kpi.unit)} to ${formatValue(kpi.target, kpi.unit)}`,
-    target: kpi.target === '' ? '' : String(kpi.target),
+    target: editableValue(kpi.target, kpi.unit),
   });
   const set = (k: keyof typeof v) => (e: Event) => setV({ ...v, [k]: inputValue(e) });
   return (

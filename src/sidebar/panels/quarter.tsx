@@ -1,7 +1,7 @@
 // Start new quarter: review the closing quarter's final scores, choose what carries over, confirm.
 import { useEffect, useState } from 'preact/hooks';
 import type { NewQuarterPreview } from '../../core/rpc';
-import { formatValue, percent, scoreBand } from '../format';
+import { editableValue, formatValue, percent, scoreBand } from '../format';
 import { errorMessage, rpc } from '../rpc';
 import { Loading, useApp } from '../store';
 
@@ -101,11 +101,11 @@ export function NewQuarterPanel({ onDone }: { onDone: () => void }) {
                 </label>
                 {carry.has(k.id) && (
                   <div class="muted small carry-detail">
-                    new baseline {formatValue(k.newBaseline)} · target{' '}
+                    new baseline {formatValue(k.newBaseline, k.unit)} · target{' '}
                     <input
                       class="inline"
                       aria-label={`Target for ${k.id} next quarter`}
-                      value={targets[k.id] ?? (k.target === '' ? '' : String(k.target))}
+                      value={targets[k.id] ?? editableValue(k.target, k.unit)}
                       onInput={(e) =>
                         setTargets({ ...targets, [k.id]: (e.currentTarget as HTMLInputElement).value })
                       }
