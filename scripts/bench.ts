@@ -159,9 +159,36 @@ function benchNewQuarter(): void {
     }
     void t0;
   }
+}
+
+/** Counts the custom-function calls Sheets would make when one value of a scored sheet changes. */
+function benchCustomFunctionCalls(): void {
+  console.log('');
   console.log(
-    '  custom-function calls to score a Key Results sheet: 1 (one OKR_SCORE in the Score header) for any number of rows',
+    'Custom-function calls when one check-in changes a Key Results sheet (goal: 1 per column, any size)',
   );
+  for (const [objectives, keyResults] of [
+    [10, 50],
+    [100, 500],
+    [1000, 5000],
+  ] as const) {
+    const addon = okrWorkbook(objectives, keyResults);
+    const calls: Record<string, number> = {};
+    for (const name of addon.customFunctions) {
+      const fn = addon.globals[name] as (...a: unknown[]) => unknown;
+      addon.globals[name] = (...a: unknown[]) => {
+        calls[name] = (calls[name] ?? 0) + 1;
+        return fn(...a);
+      };
+    }
+    const edit = addon.editCell('2027-Q1 Key Results', 'H2', '42');
+    if (!edit.ok) throw new Error(JSON.stringify(edit));
+    const shown = Object.entries(calls)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(`  ${String(keyResults).padStart(4)} key results: ${shown || 'none'}`);
+  }
 }
 
 benchNewQuarter();
+benchCustomFunctionCalls();

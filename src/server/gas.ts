@@ -69,6 +69,7 @@ export interface Spreadsheet
   extends Pick<GSpreadsheet, 'getName' | 'getId' | 'toast' | 'getSpreadsheetTimeZone' | 'removeNamedRange'> {
   getSheets(): Sheet[];
   getSheetByName(name: string): Sheet | null;
+  getSheetById(id: Integer): Sheet | null;
   insertSheet(sheetName: string): Sheet;
   insertSheet(sheetName: string, sheetIndex: Integer): Sheet;
   deleteSheet(sheet: Sheet): void;

@@ -68,7 +68,13 @@ import { type Cell, type Day, formatDay, InputError, isDate, readDay, readNumber
 import { dayInZone } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import { listKpiViews } from './kpis';
-import { loadIdCounters, loadSettings, saveIdCounters, saveSettings } from './settings';
+import {
+  loadIdCounters,
+  loadSettings,
+  saveIdCounters,
+  saveSettings,
+  saveSettingsAndSheets,
+} from './settings';
 import {
   createLayoutSheet,
   Doc,
@@ -76,9 +82,9 @@ import {
   lastFilledRow,
   listValidation,
   readTable,
-  SHEET_KEY,
+  SHEETS_KEY,
+  setDocumentProperty,
   type Table,
-  tagSheet,
   withDocumentLock,
   writeRuns,
 } from './workbook';
@@ -102,8 +108,7 @@ export function findQuarterSheets(doc: Doc, label: string, settings: Settings): 
   let objectives: Sheet | undefined;
   let keyResults: Sheet | undefined;
   let days: QuarterDays | undefined;
-  for (const t of doc.tagged()) {
-    if (t.tag.quarter !== label) continue;
+  for (const t of doc.find((tag) => tag.quarter === label)) {
     if (t.tag.kind === 'objectives') objectives = t.sheet;
     if (t.tag.kind === 'keyResults') keyResults = t.sheet;
     const start = readDay('start', t.tag.start);
@@ -278,13 +283,14 @@ interface CreatedQuarter {
  * formulas, formats, dropdowns, band colours, and developer metadata that finds them after a rename.
  */
 function createQuarterSheets(
-  ss: Spreadsheet,
+  doc: Doc,
   label: string,
   days: QuarterDays,
   settings: Settings,
   objectiveRows: Cell[][],
   keyResultRows: Cell[][],
 ): CreatedQuarter {
+  const ss = doc.ss;
   const objName = sheetName(OBJECTIVES, label);
   const krName = sheetName(KEY_RESULTS, label);
   const objectives = createLayoutSheet(ss, {
@@ -319,8 +325,8 @@ function createQuarterSheets(
   objectives.setConditionalFormatRules(bandRules(objectives, STANDARD_OBJ.score, settings.scoring));
   keyResults.setConditionalFormatRules(bandRules(keyResults, STANDARD_KR.score, settings.scoring));
   const tag = { quarter: label, start: formatDay(days.start), end: formatDay(days.end) };
-  tagSheet(objectives, { kind: 'objectives', ...tag });
-  tagSheet(keyResults, { kind: 'keyResults', ...tag });
+  doc.tag(objectives, { kind: 'objectives', ...tag });
+  doc.tag(keyResults, { kind: 'keyResults', ...tag });
   return { objectives, keyResults };
 }
 
@@ -331,19 +337,20 @@ export function setUpQuarter(input?: unknown): State {
     const ss = doc.ss;
     const settings = loadSettings();
     const label = quarter ?? formatQuarter(quarterOfDay(today(), settings.fiscalStartMonth));
-    refuseExisting(doc, label, settings);
-    createQuarterSheets(ss, label, daysOf(label, settings), settings, [], []);
-    saveSettings({ ...settings, currentQuarter: label });
+    refuseExisting(doc, label);
+    createQuarterSheets(doc, label, daysOf(label, settings), settings, [], []);
+    saveSettingsAndSheets({ ...settings, currentQuarter: label }, doc);
     ss.toast(`Created "${label} Objectives" and "${label} Key Results".`, 'okr-sheets', 5);
   });
   return getState();
 }
 
-function refuseExisting(doc: Doc, label: string, settings: Settings): void {
+function refuseExisting(doc: Doc, label: string): void {
   const ss = doc.ss;
   const names = [sheetName(OBJECTIVES, label), sheetName(KEY_RESULTS, label)];
   const existing = names.filter((n) => ss.getSheetByName(n));
-  if (existing.length || findQuarterSheets(doc, label, settings)) {
+  // by name, or listed as the quarter's sheets under another name (a tab renamed by the team)
+  if (existing.length || doc.find((tag) => tag.quarter === label).length) {
     throw new InputError(
       `${label} is already set up (${(existing.length ? existing : names).map((n) => `"${n}"`).join(' and ')} exist); nothing was changed`,
     );
@@ -582,8 +589,7 @@ function ensureSheet<L extends typeof CHECK_INS | typeof HISTORY>(
     undo,
   );
   doc.ss.setActiveSheet(onShow);
-  tagSheet(sheet, { kind });
-  doc.remember(sheet, { kind });
+  doc.tag(sheet, { kind });
   return { sheet, created: true };
 }
 
@@ -609,6 +615,7 @@ export function checkIn(input: unknown): { krId: string } {
     const now = new Date();
     const logValue: Cell = followsKpi ? kr.current : (checkedValue ?? '');
     const log = ensureSheet(doc, CHECK_INS, 'checkIns').sheet;
+    doc.saveSheets();
     const lt = readTable(log, CHECK_INS);
     const logRow: Cell[] = new Array(lt.values[0]?.length ?? CHECK_INS.columns.length).fill('');
     logRow[lt.columns.timestamp] = now;
@@ -737,7 +744,7 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
     'quarter change',
     () => {
       const { doc, ss, settings, data, to, plan } = prepare(input);
-      refuseExisting(doc, to, settings);
+      refuseExisting(doc, to);
       const days = daysOf(to, settings);
       const undo: Array<() => void> = [];
       const activeBefore = ss.getActiveSheet();
@@ -751,7 +758,7 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
         const objFormulas = objectiveFormulas(
           objT.columns,
           krT.columns,
-          keyResults.getName(),
+          sheetName(KEY_RESULTS, to),
           days,
           settings.scoring,
         );
@@ -764,12 +771,12 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
             .newDataValidation()
             .requireValueInRange(dataColumn(objectives, objT.columns.id), true)
             .setAllowInvalid(false)
-            .setHelpText(`An objective ID from ${objectives.getName()}`)
+            .setHelpText(`An objective ID from ${sheetName(OBJECTIVES, to)}`)
             .build(),
         );
         const tag = { quarter: to, start: formatDay(days.start), end: formatDay(days.end) };
-        tagSheet(objectives, { kind: 'objectives', ...tag });
-        tagSheet(keyResults, { kind: 'keyResults', ...tag });
+        doc.tag(objectives, { kind: 'objectives', ...tag });
+        doc.tag(keyResults, { kind: 'keyResults', ...tag });
         // 2. final scores into OKR History
         appendHistory(doc, data, plan, undo);
         // 3. the closing quarter becomes read-only with a warning; its formulas keep computing
@@ -784,8 +791,12 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
         }
         // 4. the new quarter is current, and on show
         ss.setActiveSheet(objectives);
-        saveSettings({ ...settings, currentQuarter: to });
-        undo.push(() => saveSettings(settings));
+        const sheetsBefore = doc.storedSheetList();
+        saveSettingsAndSheets({ ...settings, currentQuarter: to }, doc);
+        undo.push(() => {
+          saveSettings(settings);
+          setDocumentProperty(SHEETS_KEY, sheetsBefore);
+        });
       } catch (e) {
         for (const step of undo.reverse()) {
           try {
@@ -824,7 +835,6 @@ function copyForQuarter(
 ): Sheet {
   const copy = source.copyTo(ss);
   undo.push(() => ss.deleteSheet(copy));
-  for (const md of copy.getDeveloperMetadata()) if (md.getKey() === SHEET_KEY) md.remove();
   copy.setName(name);
   ss.setActiveSheet(copy);
   ss.moveActiveSheet(position);

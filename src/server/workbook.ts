@@ -5,7 +5,6 @@ import { headerOfFormula } from '../core/okr';
 import type { Cell } from '../core/values';
 import {
   type DataValidation,
-  type DeveloperMetadata,
   lockService,
   propertiesService,
   type Range,
@@ -153,9 +152,14 @@ export function listValidation(values: string[], help: string): DataValidation {
     .build();
 }
 
-// ---- Developer metadata: finding our sheets whatever they are renamed to ------------------------------------------
+// ---- Finding our sheets whatever they are renamed to -----------------------------------------------------------
+//
+// The sheets the add-on owns are listed by sheet ID in one document property. A sheet's ID never changes, so a
+// renamed or moved tab is still found, and finding a quarter's two sheets costs one read of the list and one
+// getSheetById each. (Developer metadata, which DESIGN.md suggests, works too but costs three calls per tagged
+// sheet to read back: see docs/ARCHITECTURE.md.) A sheet missing from the list is looked up by its default name.
 
-export const SHEET_KEY = 'okr-sheets.sheet';
+export const SHEETS_KEY = 'okr-sheets.sheets';
 
 export interface SheetTag {
   kind: 'objectives' | 'keyResults' | 'kpis' | 'checkIns' | 'history';
@@ -165,61 +169,108 @@ export interface SheetTag {
   end?: string;
 }
 
-export function tagSheet(sheet: Sheet, tag: SheetTag): void {
-  sheet.addDeveloperMetadata(
-    SHEET_KEY,
-    JSON.stringify(tag),
-    spreadsheetApp().DeveloperMetadataVisibility.DOCUMENT,
-  );
+export interface SheetEntry extends SheetTag {
+  id: number;
+}
+
+const KINDS = new Set(['objectives', 'keyResults', 'kpis', 'checkIns', 'history']);
+
+/** Reads the list of our sheets, dropping anything malformed (a damaged list must not stop the add-on). */
+export function readSheetList(json: string | null): SheetEntry[] {
+  if (!json) return [];
+  try {
+    const raw = JSON.parse(json) as unknown;
+    if (!Array.isArray(raw)) return [];
+    return raw.filter(
+      (e): e is SheetEntry =>
+        e &&
+        typeof e === 'object' &&
+        typeof e.id === 'number' &&
+        typeof e.kind === 'string' &&
+        KINDS.has(e.kind),
+    );
+  } catch {
+    return [];
+  }
 }
 
 export interface TaggedSheet {
   sheet: Sheet;
   tag: SheetTag;
-  metadata?: DeveloperMetadata;
-}
-
-/** Every sheet tagged by the add-on, found by developer metadata (one finder call). */
-export function taggedSheets(ss: Spreadsheet): TaggedSheet[] {
-  const out: TaggedSheet[] = [];
-  for (const md of ss.createDeveloperMetadataFinder().withKey(SHEET_KEY).find()) {
-    const sheet = md.getLocation().getSheet();
-    if (!sheet) continue;
-    try {
-      out.push({ sheet, tag: JSON.parse(md.getValue() ?? '{}') as SheetTag, metadata: md });
-    } catch {
-      // a damaged tag is ignored: the sheet is then found by name
-    }
-  }
-  return out;
 }
 
 /**
- * One action's view of the document: the spreadsheet and its tagged sheets, read once per action (each
- * tagged sheet costs three service calls to find) and passed along instead of re-read by every helper.
+ * One action's view of the document: the spreadsheet and the list of our sheets, read once per action and
+ * passed along instead of re-read by every helper. Changes to the list are written back by `saveSheets()`.
  */
 export class Doc {
   readonly ss: Spreadsheet;
-  private tags: TaggedSheet[] | undefined;
+  private entries: SheetEntry[] | undefined;
+  private stored: string | null = null;
+  private dirty = false;
 
   constructor(ss: Spreadsheet = active()) {
     this.ss = ss;
   }
 
-  tagged(): TaggedSheet[] {
-    if (!this.tags) this.tags = taggedSheets(this.ss);
-    return this.tags;
+  sheetList(): SheetEntry[] {
+    if (!this.entries) {
+      this.stored = documentProperty(SHEETS_KEY);
+      this.entries = readSheetList(this.stored);
+    }
+    return this.entries;
   }
 
-  /** The sheet of a kind the add-on owns (by tag, else by its default name). */
+  /** The list exactly as it was stored when this action read it (null: none), to restore it on undo. */
+  storedSheetList(): string | null {
+    this.sheetList();
+    return this.stored;
+  }
+
+  /** Our sheets matching a filter, resolved to Sheet objects (one call each); deleted tabs are skipped. */
+  find(match: (tag: SheetTag) => boolean): TaggedSheet[] {
+    const out: TaggedSheet[] = [];
+    for (const e of this.sheetList()) {
+      if (!match(e)) continue;
+      const sheet = this.ss.getSheetById(e.id);
+      if (sheet) out.push({ sheet, tag: e });
+    }
+    return out;
+  }
+
+  /** The sheet of a kind the add-on owns (by the list, else by its default name). */
   sheetOfKind(kind: SheetTag['kind'], name: string): Sheet | undefined {
-    return this.tagged().find((t) => t.tag.kind === kind)?.sheet ?? this.ss.getSheetByName(name) ?? undefined;
+    return this.find((t) => t.kind === kind)[0]?.sheet ?? this.ss.getSheetByName(name) ?? undefined;
   }
 
-  /** Records a sheet the action just tagged, so later lookups in the same action see it. */
-  remember(sheet: Sheet, tag: SheetTag): void {
-    this.tags = [...this.tagged(), { sheet, tag }];
+  /** Adds a sheet to the list (in memory; `saveSheets` writes it). */
+  tag(sheet: Sheet, tag: SheetTag): void {
+    const id = sheet.getSheetId();
+    this.entries = [...this.sheetList().filter((e) => e.id !== id), { id, ...tag }];
+    this.dirty = true;
   }
+
+  /** The list as it should be stored, for writing together with other properties. */
+  sheetListJson(): string {
+    return JSON.stringify(this.sheetList());
+  }
+
+  /** Writes the list if it changed. */
+  saveSheets(): void {
+    if (this.dirty) setDocumentProperty(SHEETS_KEY, this.sheetListJson());
+    this.dirty = false;
+  }
+}
+
+/** Adds a sheet to the list of our sheets, outside a longer action. */
+export function tagSheet(sheet: Sheet, tag: SheetTag, doc: Doc = new Doc()): void {
+  doc.tag(sheet, tag);
+  doc.saveSheets();
+}
+
+/** Every sheet the add-on owns that still exists. */
+export function taggedSheets(ss: Spreadsheet): TaggedSheet[] {
+  return new Doc(ss).find(() => true);
 }
 
 // ---- Properties and the document lock ---------------------------------------------------------------------------

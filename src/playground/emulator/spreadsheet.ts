@@ -176,6 +176,10 @@ export class EmuSpreadsheet implements Gas.Spreadsheet {
   getSheetByName(name: string): EmuSheet | null {
     const s = this.wb.sheetByName(String(name));
     return s ? new EmuSheet(this.ctx, s) : null;
+  } /** The sheet with this ID (IDs survive renames and moves), or null. */
+  getSheetById(id: number): EmuSheet | null {
+    const model = this.wb.sheets.find((sh) => sh.id === id);
+    return model ? new EmuSheet(this.ctx, model) : null;
   }
 
   insertSheet(sheetName: string, sheetIndex?: number): EmuSheet;

@@ -216,6 +216,22 @@ function shiftSpan(start: number, length: number, at: number, count: number): [n
   return [ns, ne - ns + 1];
 }
 
+/**
+ * HyperFormula keeps every operation for undo, even with undoLimit 0, and scans them all at each compaction:
+ * a 40,000-cell setValues then costs minutes. The emulator never undoes, so operations are not kept at all.
+ * (Internal API of hyperformula 3.x; the emulator's tests of large writes fail loudly if it changes.)
+ */
+function dropUndoHistory(hf: HyperFormula): void {
+  const undoRedo = (hf as unknown as { _crudOperations?: { undoRedo?: { saveOperation?: unknown } } })
+    ._crudOperations?.undoRedo;
+  if (!undoRedo || typeof undoRedo.saveOperation !== 'function') {
+    throw new Error(
+      'emulator: HyperFormula internals changed (no undoRedo.saveOperation); see dropUndoHistory',
+    );
+  }
+  undoRedo.saveOperation = () => {};
+}
+
 export class Workbook {
   readonly hf: HyperFormula;
   readonly sheets: SheetModel[] = [];
@@ -251,6 +267,8 @@ export class Workbook {
         sheetsCompatPlugin((value, pattern) => compileFormat(pattern).renderNumber(value)),
         ...(custom.length > 0 ? [customFunctionPlugin(custom, bridge)] : []),
       ],
+      // no undo history: the emulator never undoes, and HyperFormula's bookkeeping for it grows quadratically
+      undoLimit: 0,
       maxRows: 200_000,
       maxColumns: 18_278,
       dateFormats: ['MM/DD/YYYY', 'YYYY-MM-DD'],
@@ -260,6 +278,7 @@ export class Workbook {
       // Sheets keeps full double precision (getValue of =0.1+0.2 is 0.30000000000000004); only display rounds.
       smartRounding: false,
     });
+    dropUndoHistory(this.hf);
   }
 
   /** True while a custom function runs: Sheets gives custom functions no access to change the spreadsheet. */
