@@ -17,6 +17,7 @@ import type {
 } from '../core/rpc';
 import {
   kpiLatest,
+  kpiPreviousFn,
   kpiStatusFn,
   okrBand,
   okrRollup,
@@ -178,6 +179,21 @@ export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result 
  */
 export function KPI_LATEST(range: Arg): Result {
   return kpiLatest(range);
+}
+
+/**
+ * The value a KPI had one cadence period before its latest entry: with dates and a cadence, the newest entry
+ * dated on or before the latest date minus one period (a day, a week, a month, a quarter); otherwise, or
+ * when no entry is that old, the entry before the latest.
+ *
+ * @param {Array<Array<number>>} values The KPI's value column (e.g. Churn!B2:B or a named range such as KPI_churn).
+ * @param {Array<Array<Date>>} [dates] The dates of those entries, row by row (e.g. Churn!A2:A).
+ * @param {string} [cadence] "daily", "weekly", "monthly" or "quarterly"; blank: the previous entry.
+ * @return {number} The earlier value; blank when there is none.
+ * @customfunction
+ */
+export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
+  return kpiPreviousFn(values, dates, cadence);
 }
 
 /**
