@@ -4,6 +4,7 @@
 import type { Arg, Result } from '../core/grid';
 import type {
   CheckInInput,
+  KpiView,
   NewQuarterInput,
   NewQuarterPreview,
   NewQuarterResult,
@@ -14,6 +15,8 @@ import type {
   SettingsUpdateInput,
   SettingsView,
   State,
+  TabView,
+  TagKpiInput,
 } from '../core/rpc';
 import {
   kpiLatest,
@@ -26,6 +29,8 @@ import {
   quarterFn,
 } from './functions';
 import { spreadsheetApp } from './gas';
+import * as kpis from './kpis';
+import * as kpitag from './kpitag';
 import { buildMenu } from './menu';
 import { readOverview } from './overview';
 import * as quarters from './quarters';
@@ -115,6 +120,26 @@ export function startNewQuarter(input: NewQuarterInput): NewQuarterResult {
 /** RPC: changes settings; the quarter sheets' formulas follow. */
 export function updateSettings(input: SettingsUpdateInput): SettingsView {
   return quarters.updateSettings(input);
+}
+
+/** RPC: the user's tabs, with the header, date column and columns of numbers detected in each, and their KPIs. */
+export function listTabs(): TabView[] {
+  return kpitag.listTabs();
+}
+
+/** RPC: tags a column of a tab as a KPI (or updates the KPI on that column); the tab's cells are not written. */
+export function tagKpi(input: TagKpiInput): KpiView {
+  return kpitag.tagKpi(input);
+}
+
+/** RPC: untags a KPI (registry row, named range, marks); refuses while a current key result follows it. */
+export function untagKpi(kpiId: string): { untagged: string } {
+  return kpitag.untagKpi(kpiId);
+}
+
+/** RPC: every KPI with its latest value, previous value, trend, status and recent values. */
+export function listKpiViews(): KpiView[] {
+  return kpis.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
 }
 
 // ---- Custom functions --------------------------------------------------------------------------------------
@@ -259,5 +284,9 @@ const rpcContract: RpcApi = {
   previewNewQuarter,
   startNewQuarter,
   updateSettings,
+  listTabs,
+  tagKpi,
+  untagKpi,
+  listKpiViews,
 };
 void rpcContract;

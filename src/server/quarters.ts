@@ -1,7 +1,7 @@
 // The quarter cycle on the spreadsheet: setting up a quarter's two sheets, editing objectives and key
 // results, check-ins, and starting the next quarter. Each action reads what it needs once, decides in core,
 // and writes in batches.
-import { CHECK_INS, HISTORY, KEY_RESULTS, type KeyOf, KPIS, OBJECTIVES, sheetName } from '../core/layout';
+import { CHECK_INS, HISTORY, KEY_RESULTS, type KeyOf, OBJECTIVES, sheetName } from '../core/layout';
 import {
   contiguousRuns,
   type KeyResult,
@@ -57,7 +57,7 @@ import { SCORE_TYPES } from '../core/score';
 import { type Cell, type Day, formatDay, InputError, isDate, readDay, readNumber } from '../core/values';
 import { dayInZone } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
-import { listKpiViews } from './kpis';
+import { type KpiRef, kpiRefs, listKpiViews } from './kpis';
 import { loadIdCounters, loadSettings, saveIdCounters, saveSettings } from './settings';
 import {
   active,
@@ -387,25 +387,6 @@ export function saveObjective(input: unknown): { id: string } {
   });
 }
 
-interface KpiRef {
-  id: string;
-  namedRange: string;
-  latest: Cell;
-}
-
-/** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
-function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
-  const out = new Map<string, KpiRef>();
-  const sheet = taggedSheets(ss).find((t) => t.tag.kind === 'kpis')?.sheet ?? ss.getSheetByName(KPIS.name);
-  if (!sheet) return out;
-  const t = readTable(sheet, KPIS);
-  for (const r of t.values.slice(1)) {
-    const id = String(r[t.columns.id] ?? '').trim();
-    if (id) out.set(id, { id, namedRange: `KPI_${id}`, latest: r[t.columns.latest] ?? '' });
-  }
-  return out;
-}
-
 export function saveKeyResult(input: unknown): { id: string } {
   const v: SaveKeyResult = parseInput(saveKeyResultInput, input, 'key result');
   return withDocumentLock('edit', () => {
@@ -466,11 +447,13 @@ export function saveKeyResult(input: unknown): { id: string } {
       saveIdCounters(label, next.counters);
       row = lastFilledRow(t.values, t.columns.id) + 1;
     }
+    // Unlinking a KPI keeps the value it last read, as a plain number, unless a new Current is given.
+    const unlinked = existing?.kpiId && !kpi && v.current === undefined ? existing.current : undefined;
     const current: Cell = kpi
       ? kpiCurrentFormula(kpi.namedRange)
       : typeof v.current === 'string'
         ? textCell(v.current)
-        : (v.current ?? '');
+        : (v.current ?? (typeof unlinked === 'number' ? unlinked : ''));
     const patch: Partial<Record<KeyOf<typeof KEY_RESULTS>, Cell>> = {
       id: id!,
       objective: v.objectiveId,
