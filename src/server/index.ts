@@ -65,6 +65,11 @@ export function showNewQuarter(): void {
   openSidebar({ panel: 'quarter' });
 }
 
+/** Menu: Tag this tab as KPI… (opens the sidebar's KPIs panel with the active tab chosen). */
+export function showTagKpi(): void {
+  openSidebar({ panel: 'kpis', sheet: spreadsheetApp().getActiveSheet().getName() });
+}
+
 // ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------
 
 /** RPC: the workbook's tabs, for the sidebar's overview. */

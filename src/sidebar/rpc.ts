@@ -25,8 +25,12 @@ export function rpc<K extends Name>(name: K, ...args: Args<K>): Promise<Reply<K>
   });
 }
 
-/** The message to show for a failed call: Apps Script prefixes some errors with "Exception: ". */
+/**
+ * The message to show for a failed call. The failure handler gets the exception's name before its message:
+ * "Exception: …" from Apps Script services, "Error: …", and "InputError: …" for the add-on's own input errors
+ * (whose message names the field, e.g. `kpi: target: "abc" is not a number`, which forms place under it).
+ */
 export function errorMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
-  return raw.replace(/^(Script)?Exception:\s*/, '').replace(/^Error:\s*/, '');
+  return raw.replace(/^(Script)?Exception:\s*/, '').replace(/^[A-Za-z]*Error:\s*/, '');
 }

@@ -631,6 +631,17 @@ describe('KPI as key result', () => {
   });
 });
 
+describe('the menu item', () => {
+  it('"Tag this tab as KPI…" opens the sidebar on the KPIs panel with the active tab', () => {
+    addon.open();
+    const items = addon.ui.menus[0]!.items.map((i) => ('caption' in i ? i.caption : ''));
+    expect(items).toContain('Tag this tab as KPI…');
+    addon.setActive('Support');
+    expect(addon.runMenu('showTagKpi')).toEqual({ ok: true });
+    expect(addon.ui.sidebar?.html).toContain('<div id="app" data-panel="kpis" data-sheet="Support"');
+  });
+});
+
 describe('a 50,000-row KPI tab', () => {
   let rowsRead: number[] = [];
   afterEach(() => {
