@@ -132,8 +132,34 @@ export function kpiPrevious(
   cadence?: Cadence,
   days: DayReader = UTC_DAYS,
 ): Cell {
+  const { index } = previousIndex(values, dates, cadence, days);
+  return index < 0 ? '' : values[index];
+}
+
+/**
+ * kpiPrevious over the newest rows of a column only (a tab's last rows, the rows above them not read):
+ * undefined when the answer may lie in the rows above (rows run oldest first).
+ */
+export function kpiPreviousOfNewest(
+  values: readonly Cell[],
+  dates?: readonly Cell[],
+  cadence?: Cadence,
+  days: DayReader = UTC_DAYS,
+): Cell | undefined {
+  const { index, byDate } = previousIndex(values, dates, cadence, days);
+  if (byDate === 'not found') return undefined;
+  return index < 0 ? undefined : values[index];
+}
+
+/** The row of the previous value: by date when dates, a cadence and a dated latest entry allow it. */
+function previousIndex(
+  values: readonly Cell[],
+  dates: readonly Cell[] | undefined,
+  cadence: Cadence | undefined,
+  days: DayReader,
+): { index: number; byDate?: 'found' | 'not found' } {
   const latest = lastIndex(values);
-  if (latest < 0) return '';
+  if (latest < 0) return { index: -1 };
   const latestDay = dates && cadence ? dayOrUndefined(dates[latest], days.dayOf) : undefined;
   if (dates && cadence && latestDay !== undefined) {
     const limit = periodBefore(dayOfSerial(latestDay), cadence);
@@ -157,10 +183,10 @@ export function kpiPrevious(
         bestAt = at;
       }
     }
-    if (best >= 0) return values[best];
+    if (best >= 0) return { index: best, byDate: 'found' };
+    return { index: lastIndex(values, latest), byDate: 'not found' };
   }
-  const before = lastIndex(values, latest);
-  return before < 0 ? '' : values[before];
+  return { index: lastIndex(values, latest) };
 }
 
 export type Trend = '↑' | '↓' | '→' | '';

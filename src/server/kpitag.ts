@@ -5,6 +5,7 @@ import {
   CADENCES,
   type Cadence,
   kpiPrevious,
+  kpiPreviousOfNewest,
   kpiStatus,
   kpiTrend,
   lastValue,
@@ -209,7 +210,13 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, valueColumn: number, dateCo
   const values = sampleColumn(tab, def.headerRow, valueColumn);
   const dates = dateColumn ? sampleColumn(tab, def.headerRow, dateColumn) : undefined;
   const latest = lastValue(values);
-  const previous = kpiPrevious(values, dates, def.cadence, zoneDays);
+  // with rows left unread between the sample's head and tail, only the tail can tell the previous value; the
+  // KPIs sheet computes it over the whole column (and the sidebar shows the sheet's value)
+  const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1;
+  const newest = tab.tail.length;
+  const previous = gap
+    ? (kpiPreviousOfNewest(values.slice(-newest), dates?.slice(-newest), def.cadence, zoneDays) ?? '')
+    : kpiPrevious(values, dates, def.cadence, zoneDays);
   let status: KpiView['status'] = '';
   try {
     status = kpiStatus(latest, def.target ?? '', def.warnAt ?? '', def.betterWhen);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type DayReader,
   kpiPrevious,
+  kpiPreviousOfNewest,
   kpiStatus,
   kpiTrend,
   lastValue,
@@ -136,6 +137,24 @@ describe('kpiPrevious: the value one cadence period before the latest', () => {
     expect(kpiPrevious([1, 2, 3], dates, 'weekly', zone)).toBe(2);
     // daily: the newest entry on or before 14 January (Auckland) is the one of 8 January
     expect(kpiPrevious([1, 2, 3], dates, 'daily', zone)).toBe(2);
+  });
+});
+
+describe('kpiPreviousOfNewest: the same from the last rows of a tab only', () => {
+  const days = Array.from({ length: 50 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)));
+  const values = days.map((_, i) => i);
+  it.each([
+    ['weekly cadence, a week back is among the rows read', 'weekly', 42],
+    ['monthly cadence, a month back is among the rows read', 'monthly', 18],
+    ['quarterly cadence: a quarter back lies above the rows read, unknown', 'quarterly', undefined],
+    ['no cadence: the previous entry', undefined, 48],
+  ] as const)('%s', (_, cadence, expected) => {
+    expect(kpiPreviousOfNewest(values, days, cadence)).toBe(expected);
+  });
+
+  it('is unknown when the rows read hold a single entry', () => {
+    expect(kpiPreviousOfNewest(['', 5], undefined, undefined)).toBeUndefined();
+    expect(kpiPreviousOfNewest(['', ''])).toBeUndefined();
   });
 });
 

@@ -1,6 +1,7 @@
 // KPI tabs end to end through the built bundle in the emulator: a team's own tabs (a year of weekly data) are
 // tagged through the RPCs the sidebar calls, and the KPIs registry computes their health live.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { kpiPrevious } from '../../src/core/kpi';
 import { EmuRange } from '../../src/playground/emulator/spreadsheet';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
 
@@ -680,6 +681,21 @@ describe('a 50,000-row KPI tab', () => {
       Latest: 1000 + (49_999 % 97),
       Previous: 1000 + (49_998 % 97),
     });
+    // quarterly: a quarter back lies in rows the tag did not read, so its answer leaves Previous to the sheet,
+    // which computes it over all 50,000 rows
+    const q = tag(
+      { sheetName: 'Events', valueColumn: 'B', name: 'Events', betterWhen: 'higher', cadence: 'quarterly' },
+      big,
+    );
+    expect(q.previous).toBe('');
+    const days = rows.slice(1).map((r) => r[0] as Date);
+    const quarterBack = kpiPrevious(
+      rows.slice(1).map((r) => r[1] as number),
+      days,
+      'quarterly',
+    );
+    expect(quarterBack).toBe(1000 + ((49_999 - 92) % 97)); // 23 Nov 2126 back to 23 Aug: 92 days
+    expect(records(big, 'KPIs')[0]).toMatchObject({ Previous: quarterBack, Cadence: 'quarterly' });
     rowsRead = [];
     big.counter.reset();
     const tabs = call<Tab[]>(big, 'listTabs');
