@@ -325,21 +325,19 @@ export function tagKpi(input: unknown): KpiView {
     };
     // 3. writes: everything above has been checked
     let reg = registry;
-    let columns = table?.columns ?? STANDARD;
-    let values = table?.values ?? [KPIS.columns.map((c) => c.header)];
     if (!reg) {
       const before = ss.getActiveSheet();
       reg = createRegistry(ss);
-      ss.setActiveSheet(before);
-      columns = STANDARD;
-      values = [KPIS.columns.map((c) => c.header)];
+      ss.setActiveSheet(before); // the user stays on the tab they were tagging
     }
+    const columns = table?.columns ?? STANDARD;
     const own = rows.find((r) => r.id === id);
-    const row = own?.row ?? lastFilledRow(values as Cell[][], columns.id) + 1;
-    if (!own && row > reg.getMaxRows()) reg.insertRowsAfter(reg.getMaxRows(), 100);
+    const row = own?.row ?? (table ? lastFilledRow(table.values, columns.id) : 1) + 1;
+    if (row > reg.getMaxRows()) reg.insertRowsAfter(reg.getMaxRows(), 100);
     writeRuns(reg, row, contiguousRuns(registryRow(def, row, columns), columns));
     const format = registryNumberFormat(def.unit, value.numberFormat);
     if (format) {
+      // the KPI's numbers (Target, Warn at, Latest, Previous) in the tab's own format, one call per run of columns
       for (const run of contiguousRuns({ target: 1, warnAt: 1, latest: 1, previous: 1 }, columns)) {
         reg.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(format);
       }
