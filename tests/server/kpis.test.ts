@@ -190,7 +190,9 @@ describe('listTabs: what the tabs hold', () => {
 
 describe('tagging a tab', () => {
   it('creates the registry on first tag, with live Latest, Previous, Trend and Status', () => {
+    addon.setActive('Support');
     const { churn } = tagSample();
+    expect(addon.view().active.sheet).toBe('Support'); // creating the KPIs sheet does not move the user
     expect(churn).toMatchObject({
       id: 'churn',
       namedRange: 'KPI_churn',
