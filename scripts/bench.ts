@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { type Addon, loadAddon } from '../src/playground/emulator';
+import { EmuRange } from '../src/playground/emulator/spreadsheet';
 
 // npm runs scripts from the project root; run-ts bundles this file elsewhere, so import.meta is no guide.
 const root = process.cwd();
@@ -74,6 +75,80 @@ function benchScoring(): void {
       `  ${label}: median ${median(times).toFixed(1)} ms  (runs: ${times.map((t) => t.toFixed(1)).join(', ')})`,
     );
   }
+}
+
+/**
+ * Tagging a 50,000-row KPI tab in the emulator: service calls per action (Apps Script's cost is mostly the
+ * number of calls) and how many rows of the tab each action reads (never the whole tab).
+ */
+function benchKpiTab(): void {
+  const rows = 50_000;
+  const addon = loadAddon({
+    codePath: path.join(root, 'dist/Code.js'),
+    htmlDir: path.join(root, 'dist'),
+    now: () => new Date('2027-02-14T10:00:00Z'),
+  });
+  const data: unknown[][] = [['Day', 'Events', 'Errors']];
+  for (let i = 0; i < rows; i++) {
+    data.push([new Date(Date.UTC(1990, 0, 1) + i * 86_400_000), 1000 + (i % 97), i % 13]);
+  }
+  const t0 = performance.now();
+  addon.replaceWorkbook([{ name: 'Events', rows: data }]);
+  const loaded = performance.now() - t0;
+  // rows of the Events tab each getValues returns
+  let read: number[] = [];
+  const getValues = EmuRange.prototype.getValues;
+  EmuRange.prototype.getValues = function (this: EmuRange) {
+    const v = getValues.call(this);
+    if (this.getSheet().getName() === 'Events') read.push(v.length);
+    return v;
+  };
+  console.log(
+    `KPI tab of ${rows.toLocaleString('en-US')} rows (loaded into the emulator in ${loaded.toFixed(0)} ms)`,
+  );
+  console.log(
+    '  action                                   service calls   getValues on the tab (rows each)   time',
+  );
+  const measure = (label: string, name: string, ...args: unknown[]) => {
+    addon.counter.reset();
+    read = [];
+    const t = performance.now();
+    const result = addon.rpc(name, args);
+    const ms = performance.now() - t;
+    if (!result.ok) throw new Error(`${name}: ${'error' in result ? result.error : 'failed'}`);
+    const calls = addon.counter.total();
+    const reads = read.length ? `${read.length} (${read.join(', ')})` : '0';
+    console.log(
+      `  ${label.padEnd(40)} ${String(calls).padStart(13)}   ${reads.padEnd(34)} ${ms.toFixed(0).padStart(5)} ms`,
+    );
+  };
+  measure('listTabs (detect, before any tag)', 'listTabs');
+  measure('tagKpi, first (creates the KPIs sheet)', 'tagKpi', {
+    sheetName: 'Events',
+    valueColumn: 'Events',
+    name: 'Events',
+    betterWhen: 'higher',
+    target: 1000,
+  });
+  measure('tagKpi, second column of the tab', 'tagKpi', {
+    sheetName: 'Events',
+    valueColumn: 'Errors',
+    name: 'Errors',
+    betterWhen: 'lower',
+    target: 5,
+    warnAt: 8,
+  });
+  measure('tagKpi, re-tag (update the row)', 'tagKpi', {
+    sheetName: 'Events',
+    valueColumn: 'B',
+    name: 'Events per day',
+    betterWhen: 'higher',
+    target: 1010,
+  });
+  measure('listTabs (2 KPIs tagged)', 'listTabs');
+  measure('listKpiViews (sidebar cards, sparklines)', 'listKpiViews');
+  measure('untagKpi', 'untagKpi', 'errors');
+  EmuRange.prototype.getValues = getValues;
 }
 
 console.log('okr-sheets benchmark');
@@ -192,3 +267,5 @@ function benchCustomFunctionCalls(): void {
 
 benchNewQuarter();
 benchCustomFunctionCalls();
+console.log('');
+benchKpiTab();

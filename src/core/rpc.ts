@@ -73,9 +73,15 @@ export interface QuarterView {
 export interface KpiView {
   id: string;
   name: string;
+  /** the tab the KPI lives in, as it is named now */
   sourceTab: string;
+  /** the value column's header text ("" when it has none) and letter, as they are now */
   valueColumn: string;
+  valueLetter: string;
   dateColumn: string;
+  dateLetter: string;
+  /** the named range over the value column: `=KPI_LATEST(KPI_churn)` reads it anywhere */
+  namedRange: string;
   unit: string;
   betterWhen: 'higher' | 'lower';
   target: number | '';
@@ -88,6 +94,56 @@ export interface KpiView {
   status: Band | '';
   /** the most recent values, oldest first, for a sparkline */
   recent: number[];
+  /** what is wrong, e.g. the value column was deleted */
+  problem?: string;
+}
+
+/** A column of a tab as tagging sees it, with what okr-sheets proposes for a column of numbers. */
+export interface TabColumnView {
+  letter: string;
+  header: string;
+  kind: 'date' | 'number' | 'text' | 'empty';
+  /** numbers that label rows (week numbers, years) */
+  period?: boolean;
+  name?: string;
+  unit?: string;
+  betterWhen?: 'higher' | 'lower';
+}
+
+/** One of the user's tabs: what detection found and the KPIs tagged in it. */
+export interface TabView {
+  name: string;
+  /** 0 when the tab has no header row */
+  headerRow: number;
+  /** entries below the header */
+  rows: number;
+  columns: TabColumnView[];
+  /** letters: the detected date column, and the columns of numbers, likeliest KPI first */
+  dateColumn?: string;
+  valueColumns: string[];
+  cadence?: string;
+  /** the dates run newest first: okr-sheets reads the last row as the latest */
+  newestFirst?: boolean;
+  kpis: Array<{ id: string; name: string; valueLetter: string }>;
+  /** why the tab cannot be tagged, e.g. it has no column of numbers */
+  problem?: string;
+}
+
+export interface TagKpiInput {
+  sheetName: string;
+  /** a header text or a column letter */
+  valueColumn: string;
+  /** a header text or a letter; absent: the detected date column; "" : none */
+  dateColumn?: string;
+  name: string;
+  /** absent or "": the detected unit */
+  unit?: string;
+  betterWhen: 'higher' | 'lower';
+  target?: number | string;
+  warnAt?: number | string;
+  owner?: string;
+  /** absent: the cadence the dates suggest; "": none */
+  cadence?: string;
 }
 
 export interface State {
@@ -189,6 +245,10 @@ export interface RpcApi {
   previewNewQuarter(input: NewQuarterInput): NewQuarterPreview;
   startNewQuarter(input: NewQuarterInput): NewQuarterResult;
   updateSettings(input: SettingsUpdateInput): SettingsView;
+  listTabs(): TabView[];
+  tagKpi(input: TagKpiInput): KpiView;
+  untagKpi(kpiId: string): { untagged: string };
+  listKpiViews(): KpiView[];
 }
 
 /** Which panel a menu item opens the sidebar on: written into the served HTML as data attributes. */

@@ -2,7 +2,7 @@
 // is never trusted: the server parses each RPC argument here and a bad one becomes an InputError that names
 // the field and the value (`target: "abc" is not a number`), before anything is written.
 import * as z from 'zod/mini';
-import { BETTER_WHEN, type BetterWhen } from './kpi';
+import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt, UNITS, type Unit } from './kpi';
 import { formatQuarter, parseQuarter } from './quarter';
 import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP, readScoreType, SCORE_TYPES } from './score';
 import { type Cell, describe, InputError, isDate, messageOf, readNumber } from './values';
@@ -334,3 +334,73 @@ export const newQuarterInput = z.strictObject({
 export type NewQuarter = z.output<typeof newQuarterInput>;
 
 export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.boolean()) }), {});
+
+// ---- KPI inputs -------------------------------------------------------------------------------------------------
+
+const choice = <T extends string>(values: readonly T[], key: string) =>
+  values.find((x) => x === key) as T | undefined;
+
+/** A unit: one of UNITS; blank or absent lets detection propose it. */
+export const kpiUnit = field((v, refuse): Unit | undefined => {
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+  const found = typeof v === 'string' ? choice(UNITS, v.trim().toLowerCase()) : undefined;
+  return found ?? refuse(`is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}`);
+});
+
+/** A cadence: absent lets detection propose it; blank (or null) means none: Previous is the previous entry. */
+export const kpiCadence = field((v, refuse): Cadence | null => {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  const found = typeof v === 'string' ? choice(CADENCES, v.trim().toLowerCase()) : undefined;
+  return found ?? refuse(`is not one of ${CADENCES.map((c) => `"${c}"`).join(', ')} (or blank)`);
+});
+
+/** A column of the tab, by header text or letter; blank (or null) means none. */
+export const columnRef = field((v, refuse): string | null => {
+  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+  if (typeof v !== 'string') return refuse('must be a header text or a column letter');
+  if (v.trim().length > 200) return refuse('is longer than 200 characters');
+  return v.trim();
+});
+
+export const tagKpiInput = z.strictObject({
+  sheetName: requiredText(100),
+  valueColumn: z.pipe(
+    columnRef,
+    z.transform((v, ctx) => {
+      if (v === null) {
+        ctx.issues.push({ code: 'custom', message: 'is required', input: v });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  ),
+  /** absent: the detected date column; blank: none */
+  dateColumn: z.optional(columnRef),
+  name: requiredText(100),
+  /** absent or blank: the detected unit */
+  unit: z.optional(kpiUnit),
+  betterWhen,
+  target: z.optional(cellNumber),
+  warnAt: z.optional(cellNumber),
+  owner: text(200),
+  /** absent: the cadence the dates suggest; blank: none */
+  cadence: z.optional(kpiCadence),
+});
+export type TagKpi = z.output<typeof tagKpiInput>;
+
+/** Parses tagKpi's input: every field, then warn-at against target (it must lie on the red side of it). */
+export function parseTagKpi(input: unknown): TagKpi {
+  const v = parseInput(tagKpiInput, input, 'kpi');
+  if (v.target !== undefined && v.warnAt !== undefined) {
+    try {
+      checkWarnAt(v.target, v.warnAt, v.betterWhen);
+    } catch {
+      const side = v.betterWhen === 'higher' ? 'above' : 'below';
+      const must = v.betterWhen === 'higher' ? 'below' : 'above';
+      throw new InputError(
+        `kpi: warnAt: ${v.warnAt} is ${side} target ${v.target}, but ${v.betterWhen} is better: warn-at must be ${must} target (between target and red)`,
+      );
+    }
+  }
+  return v;
+}

@@ -2,6 +2,7 @@
 // spreadsheet's time zone and shows a returned Date in that zone, while the script itself runs in UTC
 // (appsscript.json). Reading and writing through the spreadsheet's zone keeps the calendar day right in
 // every zone, from UTC−12 to UTC+14.
+import type { DayReader } from '../core/kpi';
 import type { Day } from '../core/values';
 import { spreadsheetApp, utilities } from './gas';
 
@@ -31,3 +32,9 @@ export function dateInZone(day: Day, zone = spreadsheetZone()): Date {
   const guess = utcMidnight - offsetAt(utcMidnight);
   return new Date(utcMidnight - offsetAt(guess));
 }
+
+/** Dates as Sheets hands them to a custom function: midnight in the spreadsheet's time zone. */
+export const zoneDays: DayReader = {
+  dayOf: (d) => dayInZone(d),
+  midnightOf: (day) => dateInZone(day).getTime(),
+};

@@ -2,7 +2,7 @@
 // (grid.ts broadcasts) so one call fills a column. Errors: thrown in scalar form, `#ERROR: …` per row in
 // column form. The JSDoc that Sheets shows lives on the exports in index.ts.
 import { type Arg, column, isGrid, mapCells, prefixed, type Result } from '../core/grid';
-import { kpiStatus, lastValue } from '../core/kpi';
+import { kpiPrevious, kpiStatus, lastValue, readCadence } from '../core/kpi';
 import {
   formatQuarter,
   parseQuarter,
@@ -13,7 +13,7 @@ import {
 } from '../core/quarter';
 import { bandOfCell, readBands, readCap, rollup, scoreOne } from '../core/score';
 import { type Cell, InputError, readDay } from '../core/values';
-import { dateInZone, dayInZone } from './dates';
+import { dateInZone, dayInZone, zoneDays } from './dates';
 
 function scalarOnly(fn: string, name: string, v: Arg): Cell {
   if (isGrid(v)) {
@@ -82,6 +82,15 @@ export function kpiLatest(range: Arg): Result {
   const cells: Cell[] = [];
   for (const row of range) for (const v of row) cells.push(v);
   return lastValue(cells);
+}
+
+export function kpiPreviousFn(values: Arg, dates?: Arg, cadence?: Arg): Result {
+  return guard('KPI_PREVIOUS', () => {
+    const cells = column('values', values);
+    const when = dates === undefined || (!isGrid(dates) && dates === '') ? undefined : column('dates', dates);
+    const every = readCadence(scalarOnly('KPI_PREVIOUS', 'cadence', cadence ?? ''));
+    return kpiPrevious(cells, when, every, zoneDays);
+  });
 }
 
 export function kpiStatusFn(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {

@@ -4,6 +4,7 @@
 import type { Arg, Result } from '../core/grid';
 import type {
   CheckInInput,
+  KpiView,
   NewQuarterInput,
   NewQuarterPreview,
   NewQuarterResult,
@@ -14,9 +15,12 @@ import type {
   SettingsUpdateInput,
   SettingsView,
   State,
+  TabView,
+  TagKpiInput,
 } from '../core/rpc';
 import {
   kpiLatest,
+  kpiPreviousFn,
   kpiStatusFn,
   okrBand,
   okrRollup,
@@ -25,6 +29,8 @@ import {
   quarterFn,
 } from './functions';
 import { spreadsheetApp } from './gas';
+import * as kpis from './kpis';
+import * as kpitag from './kpitag';
 import { buildMenu } from './menu';
 import { readOverview } from './overview';
 import * as quarters from './quarters';
@@ -57,6 +63,11 @@ export function showSidebar(): void {
 /** Menu: Start new quarter… (opens the review in the sidebar; nothing changes until it is confirmed). */
 export function showNewQuarter(): void {
   openSidebar({ panel: 'quarter' });
+}
+
+/** Menu: Tag this tab as KPI… (opens the sidebar's KPIs panel with the active tab chosen). */
+export function showTagKpi(): void {
+  openSidebar({ panel: 'kpis', sheet: spreadsheetApp().getActiveSheet().getName() });
 }
 
 // ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------
@@ -114,6 +125,26 @@ export function startNewQuarter(input: NewQuarterInput): NewQuarterResult {
 /** RPC: changes settings; the quarter sheets' formulas follow. */
 export function updateSettings(input: SettingsUpdateInput): SettingsView {
   return quarters.updateSettings(input);
+}
+
+/** RPC: the user's tabs, with the header, date column and columns of numbers detected in each, and their KPIs. */
+export function listTabs(): TabView[] {
+  return kpitag.listTabs();
+}
+
+/** RPC: tags a column of a tab as a KPI (or updates the KPI on that column); the tab's cells are not written. */
+export function tagKpi(input: TagKpiInput): KpiView {
+  return kpitag.tagKpi(input);
+}
+
+/** RPC: untags a KPI (registry row, named range, marks); refuses while a current key result follows it. */
+export function untagKpi(kpiId: string): { untagged: string } {
+  return kpitag.untagKpi(kpiId);
+}
+
+/** RPC: every KPI with its latest value, previous value, trend, status and recent values. */
+export function listKpiViews(): KpiView[] {
+  return kpis.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
 }
 
 // ---- Custom functions --------------------------------------------------------------------------------------
@@ -181,6 +212,21 @@ export function KPI_LATEST(range: Arg): Result {
 }
 
 /**
+ * The value a KPI had one cadence period before its latest entry: with dates and a cadence, the newest entry
+ * dated on or before the latest date minus one period (a day, a week, a month, a quarter); otherwise, or
+ * when no entry is that old, the entry before the latest.
+ *
+ * @param {Array<Array<number>>} values The KPI's value column (e.g. Churn!B2:B or a named range such as KPI_churn).
+ * @param {Array<Array<Date>>} [dates] The dates of those entries, row by row (e.g. Churn!A2:A).
+ * @param {string} [cadence] "daily", "weekly", "monthly" or "quarterly"; blank: the previous entry.
+ * @return {number} The earlier value; blank when there is none.
+ * @customfunction
+ */
+export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
+  return kpiPreviousFn(values, dates, cadence);
+}
+
+/**
  * A KPI's health: "green" when it meets target, "yellow" within the warn-at level, "red" beyond.
  *
  * @param {number|Array<Array<number>>} value The KPI's value (a cell or a column).
@@ -243,5 +289,9 @@ const rpcContract: RpcApi = {
   previewNewQuarter,
   startNewQuarter,
   updateSettings,
+  listTabs,
+  tagKpi,
+  untagKpi,
+  listKpiViews,
 };
 void rpcContract;

@@ -1,9 +1,24 @@
-// KPIs as the registry sheet lists them, for the sidebar and for key results that follow a KPI.
-import { KPIS } from '../core/layout';
+// KPIs on the spreadsheet: the KPIs registry sheet, the marks (developer metadata) on the user's tabs, and
+// reading a KPI tab's first and last rows, never the whole tab. Tagging and untagging live in kpitag.ts.
+import { recentNumbers } from '../core/kpi';
+import {
+  columnLabel,
+  KPI_MARK_KEY,
+  type KpiColumns,
+  type KpiMark,
+  namedRangeOf,
+  readKpiMark,
+  SAMPLE_HEAD_ROWS,
+  SAMPLE_TAIL_ROWS,
+  type TabSample,
+  writeKpiMark,
+} from '../core/kpitab';
+import { asText, columnLetter, KPIS } from '../core/layout';
+import { contiguousRuns } from '../core/okr';
 import type { KpiView } from '../core/rpc';
 import { type Cell, isBlank, readNumber } from '../core/values';
-import type { Spreadsheet } from './gas';
-import { readTable, taggedSheets } from './workbook';
+import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
+import { readTable, type Table, taggedSheets, whenUnlocked, writeRuns } from './workbook';
 
 const num = (v: Cell): number | '' => {
   try {
@@ -14,37 +29,286 @@ const num = (v: Cell): number | '' => {
 };
 const str = (v: Cell) => (isBlank(v) ? '' : String(v).trim());
 
-/** Every KPI row of the registry (none when the registry does not exist yet). */
+// ---- The registry ----------------------------------------------------------------------------------------------
+
+/** The KPIs registry: the sheet tagged as it (whatever it is called now), else one named "KPIs" with its headers. */
+export function findRegistry(ss: Spreadsheet): Sheet | undefined {
+  const tagged = taggedSheets(ss).find((t) => t.tag.kind === 'kpis');
+  if (tagged) return tagged.sheet;
+  const named = ss.getSheetByName(KPIS.name);
+  if (!named) return undefined;
+  const header = named.getRange(1, 1, 1, Math.max(1, named.getLastColumn())).getValues()[0] ?? [];
+  const has = (h: string) => header.some((v) => str(v as Cell).toLowerCase() === h.toLowerCase());
+  return has('ID') && has('Source tab') && has('Latest') ? named : undefined;
+}
+
+export interface RegistryRow {
+  id: string;
+  /** 1-based sheet row */
+  row: number;
+  cells: Cell[];
+}
+
+export function registryRows(t: Table<typeof KPIS>): RegistryRow[] {
+  const out: RegistryRow[] = [];
+  t.values.forEach((r, i) => {
+    if (i === 0) return;
+    const id = str(r[t.columns.id]);
+    if (id) out.push({ id, row: i + 1, cells: r });
+  });
+  return out;
+}
+
+// ---- Marks on the user's tabs ---------------------------------------------------------------------------------
+
+export interface Mark {
+  mark: KpiMark;
+  metadata: DeveloperMetadata;
+  sheet: Sheet;
+  sheetId: number;
+  /** 1-based column the mark is on now (it moves with inserted and deleted columns) */
+  column: number;
+}
+
+/** Every KPI mark in the spreadsheet, found with one metadata search. */
+export function readMarks(ss: Spreadsheet): Mark[] {
+  const out: Mark[] = [];
+  for (const metadata of ss.createDeveloperMetadataFinder().withKey(KPI_MARK_KEY).find()) {
+    const mark = readKpiMark(metadata.getValue());
+    if (!mark) continue;
+    // a column location's sheet is its range's (DeveloperMetadataLocation.getSheet() is for sheet locations)
+    const range = metadata.getLocation().getColumn();
+    if (!range) continue;
+    const sheet = range.getSheet();
+    out.push({ mark, metadata, sheet, sheetId: sheet.getSheetId(), column: range.getColumn() });
+  }
+  return out;
+}
+
+export interface KpiPlace {
+  value?: Mark;
+  date?: Mark;
+}
+
+export function placesById(marks: readonly Mark[]): Map<string, KpiPlace> {
+  const out = new Map<string, KpiPlace>();
+  for (const m of marks) {
+    const place = out.get(m.mark.id) ?? {};
+    if (m.mark.role === 'value') place.value = m;
+    else place.date = m;
+    out.set(m.mark.id, place);
+  }
+  return out;
+}
+
+/** Puts a mark on a whole column of a tab (developer metadata survives renames and inserted columns). */
+export function addMark(sheet: Sheet, column: number, mark: KpiMark): void {
+  const letter = columnLetter(column);
+  sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(KPI_MARK_KEY, writeKpiMark(mark));
+}
+
+/**
+ * Points a KPI's named range at its value column's entries, from below the header to the grid's last row.
+ * Sheets does not grow a named range when rows are added at the bottom of a tab, so the mark remembers the
+ * grid's height it was pointed at, and a flow that reads the tab anyway re-points the range when the grid
+ * has grown or shrunk since.
+ */
+export function pointNamedRange(
+  ss: Spreadsheet,
+  id: string,
+  sheet: Sheet,
+  column: number,
+  headerRow: number,
+  maxRows: number,
+): void {
+  if (headerRow + 1 > maxRows) return;
+  ss.setNamedRange(namedRangeOf(id), sheet.getRange(headerRow + 1, column, maxRows - headerRow, 1));
+}
+
+/** Re-points a KPI's named range when its tab's grid changed height (or when `force`); else does nothing. */
+export function keepNamedRangeCurrent(ss: Spreadsheet, value: Mark, maxRows: number, force = false): void {
+  if (!force && value.mark.rows === maxRows) return;
+  pointNamedRange(ss, value.mark.id, value.sheet, value.column, value.mark.headerRow ?? 1, maxRows);
+  value.mark = { ...value.mark, rows: maxRows };
+  value.metadata.setValue(writeKpiMark(value.mark));
+}
+
+// ---- Reading a tab ----------------------------------------------------------------------------------------------
+
+export interface TabRead extends TabSample {
+  sheet: Sheet;
+  maxRows: number;
+}
+
+/**
+ * A tab's first SAMPLE_HEAD_ROWS rows and last SAMPLE_TAIL_ROWS rows (two getValues whatever its length),
+ * with the head's number formats when asked. A 50,000-row tab is never read whole.
+ */
+export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
+  const name = sheet.getName();
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  const maxRows = sheet.getMaxRows();
+  const tab: TabRead = {
+    sheet,
+    name,
+    head: [],
+    tail: [],
+    tailStart: lastRow + 1,
+    lastRow,
+    lastColumn,
+    maxRows,
+  };
+  if (lastRow < 1 || lastColumn < 1) return tab;
+  const headRows = Math.min(lastRow, SAMPLE_HEAD_ROWS);
+  const head = sheet.getRange(1, 1, headRows, lastColumn);
+  tab.head = head.getValues() as Cell[][];
+  if (withFormats) tab.headFormats = head.getNumberFormats();
+  tab.tailStart = Math.max(headRows + 1, lastRow - SAMPLE_TAIL_ROWS + 1);
+  if (tab.tailStart <= lastRow) {
+    tab.tail = sheet
+      .getRange(tab.tailStart, 1, lastRow - tab.tailStart + 1, lastColumn)
+      .getValues() as Cell[][];
+  }
+  return tab;
+}
+
+/** A column's entries in the sample (below the header), top to bottom. */
+export function sampleColumn(tab: TabSample, headerRow: number, column: number): Cell[] {
+  const out: Cell[] = [];
+  for (let r = headerRow; r < tab.head.length; r++) out.push(tab.head[r]?.[column - 1] ?? '');
+  for (const row of tab.tail) out.push(row[column - 1] ?? '');
+  return out;
+}
+
+/** A column's header text in the sample ("" without one). */
+export function sampleHeader(tab: TabSample, headerRow: number, column: number): string {
+  return headerRow > 0 ? str(tab.head[headerRow - 1]?.[column - 1]) : '';
+}
+
+// ---- The KPIs as the sidebar shows them ---------------------------------------------------------------------------
+
+const BROKEN_REFERENCE = new Set(['#NAME?', '#REF!']);
+
+function registryView(id: string, r: Cell[], c: KpiColumns): KpiView {
+  const trend = str(r[c.trend]);
+  const status = str(r[c.status]);
+  const latest = r[c.latest];
+  const previous = r[c.previous];
+  return {
+    id,
+    name: str(r[c.name]),
+    sourceTab: str(r[c.sourceTab]),
+    valueColumn: '',
+    valueLetter: '',
+    dateColumn: '',
+    dateLetter: '',
+    namedRange: namedRangeOf(id),
+    unit: str(r[c.unit]),
+    betterWhen: str(r[c.betterWhen]).toLowerCase() === 'lower' ? 'lower' : 'higher',
+    target: num(r[c.target]),
+    warnAt: num(r[c.warnAt]),
+    owner: str(r[c.owner]),
+    cadence: str(r[c.cadence]).toLowerCase(),
+    latest: typeof latest === 'number' || typeof latest === 'string' ? latest : '',
+    previous: typeof previous === 'number' || typeof previous === 'string' ? previous : '',
+    trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
+    status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
+    recent: [],
+  };
+}
+
+/**
+ * Every KPI of the registry, each re-resolved from the mark on its value column: where it lives now (tab
+ * renamed, columns inserted), its recent values for a sparkline (from the tab's last rows), its computed
+ * Latest, Previous, Trend and Status as the registry shows them. Keeps the registry's Source tab / Value
+ * column / Date column cells and the named ranges current while it is at it (when no other change holds the
+ * document lock).
+ */
 export function listKpiViews(ss: Spreadsheet): KpiView[] {
-  const sheet = taggedSheets(ss).find((t) => t.tag.kind === 'kpis')?.sheet ?? ss.getSheetByName(KPIS.name);
-  if (!sheet) return [];
-  const t = readTable(sheet, KPIS);
+  const registry = findRegistry(ss);
+  if (!registry) return [];
+  const t = readTable(registry, KPIS);
+  const rows = registryRows(t);
+  if (rows.length === 0) return [];
   const c = t.columns;
-  return t.values
-    .slice(1)
-    .filter((r) => str(r[c.id]) !== '')
-    .map((r) => {
-      const trend = str(r[c.trend]);
-      const status = str(r[c.status]);
-      const latest = r[c.latest];
-      const previous = r[c.previous];
-      return {
-        id: str(r[c.id]),
-        name: str(r[c.name]),
-        sourceTab: str(r[c.sourceTab]),
-        valueColumn: str(r[c.valueColumn]),
-        dateColumn: str(r[c.dateColumn]),
-        unit: str(r[c.unit]),
-        betterWhen: str(r[c.betterWhen]) === 'lower' ? 'lower' : 'higher',
-        target: num(r[c.target]),
-        warnAt: num(r[c.warnAt]),
-        owner: str(r[c.owner]),
-        cadence: str(r[c.cadence]),
-        latest: typeof latest === 'number' || typeof latest === 'string' ? latest : '',
-        previous: typeof previous === 'number' || typeof previous === 'string' ? previous : '',
-        trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
-        status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
-        recent: [],
-      };
+  const places = placesById(readMarks(ss));
+  const tabs = new Map<number, TabRead>();
+  const tabOf = (m: Mark): TabRead => {
+    let tab = tabs.get(m.sheetId);
+    if (!tab) {
+      tab = readTab(m.sheet, false);
+      tabs.set(m.sheetId, tab);
+    }
+    return tab;
+  };
+  const repairs: Array<() => void> = [];
+  const views = rows.map(({ id, row, cells }) => {
+    const view = registryView(id, cells, c);
+    const { value, date } = places.get(id) ?? {};
+    if (!value) {
+      view.problem = `the column ${view.name} follows is gone (its tab or column was deleted): tag the column again, or untag this KPI`;
+      return view;
+    }
+    const tab = tabOf(value);
+    const headerRow = value.mark.headerRow ?? 1;
+    view.sourceTab = tab.name;
+    view.valueColumn = sampleHeader(tab, headerRow, value.column);
+    view.valueLetter = columnLetter(value.column);
+    const dated = date && date.sheetId === value.sheetId ? date : undefined;
+    if (dated) {
+      view.dateColumn = sampleHeader(tab, headerRow, dated.column);
+      view.dateLetter = columnLetter(dated.column);
+    } else if (str(cells[c.dateColumn])) {
+      view.problem = `its date column was deleted, so Previous is the entry before the latest; edit the KPI to choose another`;
+    }
+    view.recent = recentNumbers(sampleColumn(tab, headerRow, value.column));
+    const shown = {
+      sourceTab: tab.name,
+      valueColumn: columnLabel(view.valueColumn, view.valueLetter),
+      ...(dated ? { dateColumn: columnLabel(view.dateColumn, view.dateLetter) } : {}),
+    };
+    const drifted = (Object.keys(shown) as Array<keyof typeof shown>).filter(
+      (k) => str(cells[c[k]]) !== shown[k],
+    );
+    if (drifted.length) {
+      const patch = Object.fromEntries(drifted.map((k) => [k, asText(shown[k] ?? '')]));
+      repairs.push(() => writeRuns(t.sheet, row, contiguousRuns(patch, c)));
+    }
+    const broken = BROKEN_REFERENCE.has(str(cells[c.latest]));
+    if (broken || value.mark.rows !== tab.maxRows) {
+      repairs.push(() => keepNamedRangeCurrent(ss, value, tab.maxRows, broken));
+    }
+    return view;
+  });
+  if (repairs.length)
+    whenUnlocked(() => {
+      for (const repair of repairs) repair();
     });
+  return views;
+}
+
+export interface KpiRef {
+  id: string;
+  namedRange: string;
+  latest: Cell;
+  /** '%', 'currency', … as the registry's Unit column says */
+  unit: string;
+}
+
+/** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
+export function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
+  const out = new Map<string, KpiRef>();
+  const sheet = findRegistry(ss);
+  if (!sheet) return out;
+  const t = readTable(sheet, KPIS);
+  for (const r of registryRows(t)) {
+    out.set(r.id, {
+      id: r.id,
+      namedRange: namedRangeOf(r.id),
+      latest: r.cells[t.columns.latest] ?? '',
+      unit: String(r.cells[t.columns.unit] ?? '').trim(),
+    });
+  }
+  return out;
 }

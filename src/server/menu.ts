@@ -8,6 +8,7 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Open OKR sidebar', functionName: 'showSidebar' },
+  { caption: 'Tag this tab as KPI…', functionName: 'showTagKpi' },
   { caption: 'Start new quarter…', functionName: 'showNewQuarter' },
 ];
 

@@ -7,7 +7,6 @@ import {
   HISTORY,
   KEY_RESULTS,
   type KeyOf,
-  KPIS,
   OBJECTIVES,
   sheetName,
 } from '../core/layout';
@@ -67,7 +66,7 @@ import { SCORE_TYPES } from '../core/score';
 import { type Cell, type Day, formatDay, InputError, isDate, readDay, readNumber } from '../core/values';
 import { dayInZone } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
-import { listKpiViews } from './kpis';
+import { type KpiRef, kpiRefs, listKpiViews } from './kpis';
 import {
   loadIdCounters,
   loadSettings,
@@ -409,33 +408,6 @@ export function saveObjective(input: unknown): { id: string } {
   });
 }
 
-interface KpiRef {
-  id: string;
-  namedRange: string;
-  latest: Cell;
-  unit: string;
-}
-
-/** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
-function kpiRefs(doc: Doc): Map<string, KpiRef> {
-  const out = new Map<string, KpiRef>();
-  const sheet = doc.sheetOfKind('kpis', KPIS.name);
-  if (!sheet) return out;
-  const t = readTable(sheet, KPIS);
-  for (const r of t.values.slice(1)) {
-    const id = String(r[t.columns.id] ?? '').trim();
-    if (id) {
-      out.set(id, {
-        id,
-        namedRange: `KPI_${id}`,
-        latest: r[t.columns.latest] ?? '',
-        unit: String(r[t.columns.unit] ?? '').trim(),
-      });
-    }
-  }
-  return out;
-}
-
 export function saveKeyResult(input: unknown): { id: string } {
   const v: SaveKeyResult = parseInput(saveKeyResultInput, input, 'key result');
   return withDocumentLock('edit', () => {
@@ -453,7 +425,7 @@ export function saveKeyResult(input: unknown): { id: string } {
     }
     let kpi: KpiRef | undefined;
     if (v.kpiId) {
-      kpi = kpiRefs(doc).get(v.kpiId);
+      kpi = kpiRefs(doc.ss).get(v.kpiId);
       if (!kpi) throw new InputError(`key result: kpiId: "${v.kpiId}" is not a tagged KPI`);
       if (v.current !== undefined) {
         throw new InputError(
@@ -496,11 +468,13 @@ export function saveKeyResult(input: unknown): { id: string } {
       saveIdCounters(label, next.counters);
       row = lastFilledRow(t.values, t.columns.id) + 1;
     }
+    // Unlinking a KPI keeps the value it last read, as a plain number, unless a new Current is given.
+    const unlinked = existing?.kpiId && !kpi && v.current === undefined ? existing.current : undefined;
     const current: Cell = kpi
       ? kpiCurrentFormula(kpi.namedRange)
       : typeof v.current === 'string'
         ? textCell(v.current)
-        : (v.current ?? '');
+        : (v.current ?? (typeof unlinked === 'number' ? unlinked : ''));
     const patch: Partial<Record<KeyOf<typeof KEY_RESULTS>, Cell>> = {
       id: id!,
       objective: v.objectiveId,

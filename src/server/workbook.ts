@@ -295,3 +295,17 @@ export function withDocumentLock<T>(what: string, body: () => T, waitMs = 3000):
     lock.releaseLock();
   }
 }
+
+/**
+ * Runs `body` only if the document lock is free right now, else skips it: for repairs a read makes on the
+ * way (a renamed tab shown in the registry, a named range re-pointed) that the next read makes again.
+ */
+export function whenUnlocked(body: () => void): void {
+  const lock = lockService().getDocumentLock();
+  if (!lock.tryLock(0)) return;
+  try {
+    body();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SidebarIntent } from '../core/rpc';
+import { KpisPanel } from './panels/kpis';
 import { OkrsPanel } from './panels/okrs';
 import { OverviewPanel } from './panels/overview';
 import { NewQuarterPanel } from './panels/quarter';
@@ -11,7 +12,7 @@ import { SettingsPanel } from './panels/settings';
 import { AppProvider, NoticeLine, useApp } from './store';
 import './styles.css';
 
-type PanelId = 'okrs' | 'overview' | 'settings';
+type PanelId = 'okrs' | 'kpis' | 'overview' | 'settings';
 
 interface PanelDef {
   id: PanelId;
@@ -20,6 +21,7 @@ interface PanelDef {
 
 const PANELS: PanelDef[] = [
   { id: 'okrs', title: 'OKRs' },
+  { id: 'kpis', title: 'KPIs' },
   { id: 'overview', title: 'Workbook' },
   { id: 'settings', title: 'Settings' },
 ];
@@ -32,10 +34,13 @@ function App({ intent }: { intent: SidebarIntent }) {
   const app = useApp();
   const active = (PANELS.some((p) => p.id === app.panel) ? app.panel : 'okrs') as PanelId;
   const [newQuarter, setNewQuarter] = useState(intent.panel === 'quarter');
+  // "Tag this tab as KPI…" opens the KPIs panel on a tab once; moving between panels forgets it
+  const [kpiSheet, setKpiSheet] = useState(intent.panel === 'kpis' ? intent.sheet : undefined);
   const panel = PANELS.find((p) => p.id === active) ?? PANELS[0]!;
   const choose = (id: PanelId) => {
     app.setPanel(id);
     setNewQuarter(false);
+    setKpiSheet(undefined);
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -70,6 +75,7 @@ function App({ intent }: { intent: SidebarIntent }) {
           ) : (
             <OkrsPanel onStartNewQuarter={() => setNewQuarter(true)} />
           ))}
+        {active === 'kpis' && <KpisPanel sheet={kpiSheet} />}
         {active === 'overview' && <OverviewPanel />}
         {active === 'settings' && <SettingsPanel />}
       </main>

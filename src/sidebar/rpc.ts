@@ -26,8 +26,9 @@ export function rpc<K extends Name>(name: K, ...args: Args<K>): Promise<Reply<K>
 }
 
 /**
- * The message to show for a failed call. Apps Script hands the failure handler the exception as
- * "<Name>: <message>" (Error:, Exception:, or our InputError:); the user needs only the message.
+ * The message to show for a failed call. The failure handler gets the exception's name before its message:
+ * "Exception: …" from Apps Script services, "Error: …", and "InputError: …" for the add-on's own input errors
+ * (whose message names the field, e.g. `kpi: target: "abc" is not a number`, which forms place under it).
  */
 export function errorMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);

@@ -6,6 +6,7 @@ import {
   cellNumber,
   DEFAULT_SETTINGS,
   parseInput,
+  parseTagKpi,
   quarterLabel,
   readSettings,
   requiredText,
@@ -92,5 +93,58 @@ describe('settings', () => {
       fiscalStartMonth: 7,
       currentQuarter: '2027-Q2',
     });
+  });
+});
+
+describe('tagKpi input', () => {
+  const good = { sheetName: 'Churn', valueColumn: 'Rate', name: 'Churn', betterWhen: 'lower' };
+
+  it('reads form values; absent date column, unit and cadence are left to detection, blank means none', () => {
+    expect(parseTagKpi({ ...good, target: '5%', warnAt: '6%', owner: ' Success ' })).toEqual({
+      ...good,
+      target: 0.05,
+      warnAt: 0.06,
+      owner: 'Success',
+    });
+    expect(parseTagKpi({ ...good, dateColumn: '', cadence: '', unit: '' })).toEqual({
+      ...good,
+      dateColumn: null,
+      cadence: null,
+      unit: undefined,
+      owner: undefined,
+    });
+    expect(parseTagKpi({ ...good, dateColumn: ' A ', cadence: 'Weekly', unit: '%' })).toMatchObject({
+      dateColumn: 'A',
+      cadence: 'weekly',
+      unit: '%',
+    });
+  });
+
+  it.each([
+    [{ ...good, target: 'abc' }, 'kpi: target: "abc" is not a number'],
+    [{ ...good, betterWhen: 'up' }, 'kpi: betterWhen: "up" must be "higher" or "lower"'],
+    [{ ...good, name: '  ' }, 'kpi: name: is required'],
+    [{ ...good, valueColumn: '' }, 'kpi: valueColumn: is required'],
+    [{ ...good, sheetName: undefined }, 'kpi: sheetName: is required'],
+    [
+      { ...good, unit: 'furlongs' },
+      'kpi: unit: "furlongs" is not one of "%", "currency", "count", "duration", "number"',
+    ],
+    [
+      { ...good, cadence: 'fortnightly' },
+      'kpi: cadence: "fortnightly" is not one of "daily", "weekly", "monthly", "quarterly" (or blank)',
+    ],
+    [{ ...good, valueColumn: 3 }, 'kpi: valueColumn: 3 must be a header text or a column letter'],
+    [{ ...good, colour: 'red' }, 'kpi: unknown field "colour"'],
+    [
+      { ...good, target: '5%', warnAt: '4%' },
+      'kpi: warnAt: 0.04 is below target 0.05, but lower is better: warn-at must be above target (between target and red)',
+    ],
+    [
+      { ...good, betterWhen: 'higher', target: 50, warnAt: 60 },
+      'kpi: warnAt: 60 is above target 50, but higher is better: warn-at must be below target (between target and red)',
+    ],
+  ])('%j → %s', (input, message) => {
+    expect(() => parseTagKpi(input)).toThrow(message);
   });
 });

@@ -15,6 +15,7 @@ describe('custom functions', () => {
     expect([...addon.customFunctions].sort()).toEqual(
       [
         'KPI_LATEST',
+        'KPI_PREVIOUS',
         'KPI_STATUS',
         'OKR_BAND',
         'OKR_ROLLUP',

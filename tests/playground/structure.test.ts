@@ -34,6 +34,9 @@ describe('developer metadata', () => {
     sheet.insertColumnsBefore(1, 2);
     const [m] = ss.createDeveloperMetadataFinder().withKey('okr.value-column').find();
     expect(m.getLocation().getColumn().getA1Notation()).toBe('E:E');
+    // as Apps Script documents: getSheet() answers only for a SHEET location; a column's sheet is its range's
+    expect(m.getLocation().getSheet()).toBeNull();
+    expect(m.getLocation().getColumn().getSheet().getName()).toBe(sheet.getName());
     expect(sheet.getRange('E:E').getDeveloperMetadata()).toHaveLength(1);
     sheet.deleteColumns(5, 1);
     expect(ss.createDeveloperMetadataFinder().withKey('okr.value-column').find()).toHaveLength(0);

@@ -249,3 +249,21 @@ describe('sheets', () => {
     expect(sheet1.getRange('A1').getValue()).toBe('#REF!');
   });
 });
+
+describe('large writes', () => {
+  it('writes 50,000 rows in one setValues in linear time, and formulas see them', () => {
+    const addon = newAddon();
+    const rows = Array.from({ length: 50_000 }, (_, i) => [new Date(Date.UTC(1990, 0, 1 + i)), i % 100]);
+    const t0 = performance.now();
+    run(addon, 'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].insertRowsAfter(1000, 49100)');
+    addon.globals.__rows = rows;
+    run(
+      addon,
+      'SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 50000, 2).setValues(__rows)',
+    );
+    run(addon, `SpreadsheetApp.getActiveSpreadsheet().getRange('D1').setFormula('=SUM(B1:B50000)')`);
+    // one cell at a time inside HyperFormula's batch() grew quadratically: this took minutes
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(run(addon, `SpreadsheetApp.getActiveSpreadsheet().getRange('D1').getValue()`)).toBe(49.5 * 50_000);
+  }, 30_000);
+});

@@ -59,6 +59,25 @@ describe('quarter functions read dates in the spreadsheet time zone', () => {
     expect(end.getTime()).toBe(midnightIn(zone, '2026-06-30').getTime());
   });
 
+  it.each(['Pacific/Honolulu', 'Etc/UTC', 'Pacific/Auckland'])(
+    'in %s, KPI_PREVIOUS goes back one period by the local calendar',
+    (zone) => {
+      const z = loadBundle(zoneStandins(zone));
+      const days = ['2027-01-31', '2027-02-28', '2027-03-07', '2027-03-31'].map((d) => [midnightIn(zone, d)]);
+      const values = [[1], [2], [3], [4]];
+      expect(z.KPI_PREVIOUS(values, days, 'monthly')).toBe(2); // a month before 31 March is 28 February
+      expect(z.KPI_PREVIOUS(values, days, 'weekly')).toBe(3);
+      expect(z.KPI_PREVIOUS(values, days, '')).toBe(3);
+      expect(z.KPI_PREVIOUS(values)).toBe(3);
+      expect(() => z.KPI_PREVIOUS(values, days, 'fortnightly')).toThrow(
+        'KPI_PREVIOUS: cadence "fortnightly" must be one of "daily", "weekly", "monthly", "quarterly"',
+      );
+      expect(() => z.KPI_PREVIOUS([[1, 2]], days, 'weekly')).toThrow(
+        'KPI_PREVIOUS: values must be a single column, got 2 columns',
+      );
+    },
+  );
+
   it('QUARTER takes a column and a fiscal start month', () => {
     const dates = [[new Date(Date.UTC(2026, 4, 15))], [''], [new Date(Date.UTC(2027, 3, 1))]];
     expect(g.QUARTER(dates, 4)).toEqual([['2027-Q1'], [''], ['2028-Q1']]);

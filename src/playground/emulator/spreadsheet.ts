@@ -1199,8 +1199,9 @@ export class EmuDeveloperMetadataLocation implements Gas.DeveloperMetadataLocati
   getLocationType(): Gas.DeveloperMetadataLocationType {
     return DeveloperMetadataLocationType[this.location.type] as unknown as Gas.DeveloperMetadataLocationType;
   }
+  /** As in Apps Script: the sheet of a SHEET location only; a row or column location answers null. */
   getSheet(): EmuSheet | null {
-    return 'sheet' in this.location ? new EmuSheet(this.ctx, this.location.sheet) : null;
+    return this.location.type === 'SHEET' ? new EmuSheet(this.ctx, this.location.sheet) : null;
   }
   getColumn(): EmuRange | null {
     const l = this.location;
