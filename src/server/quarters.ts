@@ -489,10 +489,14 @@ export function saveKeyResult(input: unknown): { id: string } {
       ...(v.notes !== undefined || !existing ? { notes: textCell(v.notes) } : {}),
     };
     writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
-    // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike.
-    if (kpi ? kpi.unit === '%' : typedAsPercent(input)) {
+    // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike; a KR
+    // edited from percents to plain numbers goes back to the automatic format.
+    const percent = kpi ? kpi.unit === '%' : typedAsPercent(input);
+    if (percent || existing?.unit === '%') {
       for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, t.columns)) {
-        t.sheet.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(PERCENT);
+        t.sheet
+          .getRange(row, run.start + 1, 1, run.values.length)
+          .setNumberFormat(percent ? PERCENT : AUTOMATIC);
       }
     }
     return { id: id! };
@@ -500,6 +504,8 @@ export function saveKeyResult(input: unknown): { id: string } {
 }
 
 const PERCENT = '0.0%';
+/** Sheets' automatic number format. */
+const AUTOMATIC = 'General';
 
 /** Whether the user typed any of a key result's numbers as a percent ("8%"). */
 function typedAsPercent(input: unknown): boolean {
@@ -739,6 +745,15 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
         const krFormulas = keyResultFormulas(krT.columns, days, settings.scoring);
         writeQuarterRows(objectives, objT, objFormulas, carriedObjectiveRows(plan, objT));
         writeQuarterRows(keyResults, krT, krFormulas, carriedKeyResultRows(plan, krT));
+        // the copied rows' formats belonged to other key results: each carried row reads in its own unit
+        if (plan.carriedKeyResults.length) {
+          const formats = plan.carriedKeyResults.map((c) => (c.from.unit === '%' ? PERCENT : AUTOMATIC));
+          for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, krT.columns)) {
+            keyResults
+              .getRange(2, run.start + 1, formats.length, run.values.length)
+              .setNumberFormats(formats.map((f) => run.values.map(() => f)));
+          }
+        }
         // the Objective dropdown must list the new quarter's objectives, not the closing quarter's
         dataColumn(keyResults, krT.columns.objective).setDataValidation(
           spreadsheetApp()

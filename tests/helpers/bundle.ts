@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
-export const DIST = path.resolve(__dirname, '../../dist');
+/** dist/ of the project: tests, scripts and npm run from the project root. */
+export const DIST = path.resolve(process.cwd(), 'dist');
 
 export function readBuilt(file: string): string {
   return readFileSync(path.join(DIST, file), 'utf8');

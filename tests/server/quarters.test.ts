@@ -219,6 +219,12 @@ describe('start new quarter', () => {
       ['O1.3', 0.6, 0.9, '', ''],
     ]);
     expect(records(addon, '2027-Q2 Objectives').map((o) => o.ID)).toEqual(['O1']);
+    // each carried row reads in its own unit, whatever row of the copied sheet it landed in
+    const q2 = addon.spreadsheet.getSheetByName('2027-Q2 Key Results')!;
+    expect(q2.getRange('F2:G3').getDisplayValues()).toEqual([
+      ['45', '55'],
+      ['60.0%', '90.0%'],
+    ]);
     for (const name of ['2027-Q1 Objectives', '2027-Q1 Key Results']) {
       const protections = addon.spreadsheet
         .getSheetByName(name)!
