@@ -79,6 +79,12 @@ describe('dist/Code.js', () => {
     }
   });
 
+  it('ships no development dependency: HyperFormula (GPLv3) and the emulator stay out of dist/', () => {
+    expect(code).not.toMatch(/hyperformula/i);
+    expect(code).not.toMatch(/playground/i);
+    expect(readBuilt('Sidebar.html')).not.toMatch(/hyperformula/i);
+  });
+
   it('contains no import, export or require', () => {
     const offenders: string[] = [];
     const walk = (node: unknown): void => {
