@@ -3,8 +3,8 @@
 // src/sidebar/rpc.ts calls it. Inputs are still parsed with zod on the server: the sidebar is never trusted.
 // Values crossing google.script.run must be JSON-like: no Date (a Date anywhere makes the client get null),
 // so days travel as `YYYY-MM-DD` text.
-import type { PaceStatus } from './quarter';
-import type { Band, ScoreType } from './score';
+import type { KeyResult, Objective } from './okr';
+import type { Band } from './score';
 
 export interface TabSummary {
   name: string;
@@ -23,41 +23,13 @@ export interface SettingsView {
   scoring: { cap: number; yellowFrom: number; greenFrom: number };
 }
 
-export interface KeyResultView {
-  id: string;
-  objectiveId: string;
-  title: string;
-  owner: string;
-  type: ScoreType;
-  baseline: number | '';
-  target: number | '';
-  current: number | string | '';
-  /** the KPI whose latest value Current follows, if linked */
-  kpiId: string;
-  weight: number | '';
-  confidence: number | '';
-  score: number | '';
-  scoreError?: string;
-  status: PaceStatus | 'Error';
-  /** YYYY-MM-DD */
+/** A key result as the sidebar sees it: the row as core reads it, with its last check-in as `YYYY-MM-DD`. */
+export type KeyResultView = Omit<KeyResult, 'row' | 'currentFormula' | 'lastCheckIn'> & {
   lastCheckIn: string;
-  notes: string;
-  /** '%', 'currency' or '': how the values read (from the sheet's number format) */
-  unit: string;
-}
+};
 
-export interface ObjectiveView {
-  id: string;
-  title: string;
-  owner: string;
-  team: string;
-  alignsTo: string;
-  notes: string;
-  score: number | '';
-  scoreError?: string;
-  status: PaceStatus | 'Error';
-  keyResults: KeyResultView[];
-}
+/** An objective as the sidebar sees it, with its key results. */
+export type ObjectiveView = Omit<Objective, 'row'> & { keyResults: KeyResultView[] };
 
 export interface QuarterView {
   label: string;

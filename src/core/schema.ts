@@ -90,8 +90,8 @@ export const betterWhen = field((v, refuse): BetterWhen => {
   return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
 });
 
-/** A whole number in [min, max], also from form text. */
-export function wholeNumber(min: number, max: number) {
+/** A number in [min, max] (whole when `whole`), also from form text. Blank is undefined. */
+export function numberIn(min: number, max: number, whole = false) {
   return field((v, refuse): number | undefined => {
     let n: number | undefined;
     try {
@@ -100,25 +100,17 @@ export function wholeNumber(min: number, max: number) {
       return refuse('is not a number');
     }
     if (n === undefined) return undefined;
-    if (!Number.isInteger(n) || n < min || n > max)
+    if (whole && (!Number.isInteger(n) || n < min || n > max)) {
       return refuse(`must be a whole number from ${min} to ${max}`);
+    }
+    if (n < min || n > max) return refuse(`must be between ${min} and ${max}`);
     return n;
   });
 }
 
-/** A number in [min, max], also from form text. */
-export function numberIn(min: number, max: number) {
-  return field((v, refuse): number | undefined => {
-    let n: number | undefined;
-    try {
-      n = readNumber('', v);
-    } catch {
-      return refuse('is not a number');
-    }
-    if (n === undefined) return undefined;
-    if (n < min || n > max) return refuse(`must be between ${min} and ${max}`);
-    return n;
-  });
+/** A whole number in [min, max], also from form text. */
+export function wholeNumber(min: number, max: number) {
+  return numberIn(min, max, true);
 }
 
 /** Turns zod issues into one sentence per field: `target: "abc" is not a number`. */
