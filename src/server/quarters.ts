@@ -491,12 +491,11 @@ export function saveKeyResult(input: unknown): { id: string } {
     writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
     // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike; a KR
     // edited from percents to plain numbers goes back to the automatic format.
-    const percent = kpi ? kpi.unit === '%' : typedAsPercent(input);
-    if (percent || existing?.unit === '%') {
+    // A KR following a KPI reads in the KPI's unit (percent or currency).
+    const format = kpi ? (UNIT_FORMATS[kpi.unit] ?? AUTOMATIC) : typedAsPercent(input) ? PERCENT : AUTOMATIC;
+    if (format !== AUTOMATIC || (existing && existing.unit !== '')) {
       for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, t.columns)) {
-        t.sheet
-          .getRange(row, run.start + 1, 1, run.values.length)
-          .setNumberFormat(percent ? PERCENT : AUTOMATIC);
+        t.sheet.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(format);
       }
     }
     return { id: id! };
@@ -506,6 +505,7 @@ export function saveKeyResult(input: unknown): { id: string } {
 const PERCENT = '0.0%';
 /** Sheets' automatic number format. */
 const AUTOMATIC = 'General';
+const UNIT_FORMATS: Record<string, string> = { '%': PERCENT, currency: '$#,##0' };
 
 /** Whether the user typed any of a key result's numbers as a percent ("8%"). */
 function typedAsPercent(input: unknown): boolean {

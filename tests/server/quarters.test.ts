@@ -165,6 +165,43 @@ describe('editing OKRs', () => {
   });
 });
 
+describe('settings', () => {
+  it('a higher cap lets over-achievement show, and new bands recolour the status; the formulas say so', () => {
+    const o1 = seedOkrs(addon);
+    call(addon, 'checkIn', { krId: `${o1}.2`, value: 56 }); // NPS 35 → 50, now 56: 140% of the way
+    expect(records(addon, '2027-Q1 Key Results')[1]!.Score).toBe(1);
+    const settings = call(addon, 'updateSettings', {
+      scoring: { cap: '1.5', yellowFrom: '30%', greenFrom: '60%' },
+    });
+    expect(settings).toMatchObject({ scoring: { cap: 1.5, yellowFrom: 0.3, greenFrom: 0.6 } });
+    const kr = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
+    expect(kr.getRange('L1').getFormula()).toBe('={"Score";OKR_SCORE(F2:F,G2:G,H2:H,E2:E,1.5)}');
+    expect(records(addon, '2027-Q1 Key Results')[1]!.Score).toBeCloseTo(1.4, 9);
+    const bandFormulas = kr
+      .getConditionalFormatRules()
+      .map((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0]));
+    expect(bandFormulas).toEqual([
+      '=AND(ISNUMBER(L2),L2>=0.6)',
+      '=AND(ISNUMBER(L2),L2>=0.3)',
+      '=AND(ISNUMBER(L2),L2<0.3)',
+    ]);
+    expect(kr.getRange('M1').getFormula()).toContain('ROUND(L2:L-0.6*');
+    expect(call<{ settings: unknown }>(addon, 'getState').settings).toEqual(settings);
+  });
+
+  it('refuses bands out of order, naming them, and changes nothing', () => {
+    seedOkrs(addon);
+    const before = JSON.stringify(addon.toState());
+    expect(() => call(addon, 'updateSettings', { scoring: { yellowFrom: 0.8, greenFrom: 0.5 } })).toThrow(
+      'settings: scoring.yellowFrom: yellowFrom must not be above greenFrom',
+    );
+    expect(() => call(addon, 'updateSettings', { fiscalStartMonth: 'May' })).toThrow(
+      'settings: fiscalStartMonth: "May" is not a number',
+    );
+    expect(JSON.stringify(addon.toState())).toBe(before);
+  });
+});
+
 describe('start new quarter', () => {
   it('previews what carries over without changing anything', () => {
     quarterWithProgress(addon);
