@@ -169,12 +169,45 @@ function spreadsheetCalls(snapshot: Record<string, number>): number {
     .reduce((n, [, v]) => n + v, 0);
 }
 
-function okrWorkbook(objectives: number, keyResults: number): Addon {
+/**
+ * A workbook with `kpis` tagged KPIs (one tab of weekly columns), a quarter of `objectives` objectives and
+ * `keyResults` key results, one in ten of them following a KPI (Current = KPI_LATEST of its named range).
+ */
+function okrWorkbook(objectives: number, keyResults: number, kpis = 0): Addon {
   const addon = loadAddon({
     codePath: path.join(root, 'dist/Code.js'),
     htmlDir: path.join(root, 'dist'),
     now: () => new Date('2027-03-30T10:00:00Z'),
   });
+  const kpiIds: string[] = [];
+  if (kpis > 0) {
+    const tab = addon.spreadsheet.insertSheet('Weekly metrics');
+    if (kpis + 1 > tab.getMaxColumns())
+      tab.insertColumnsAfter(tab.getMaxColumns(), kpis + 1 - tab.getMaxColumns());
+    const weeks = 20;
+    tab
+      .getRange(1, 1, weeks + 1, kpis + 1)
+      .setValues([
+        ['Week', ...Array.from({ length: kpis }, (_, k) => `Metric ${k + 1}`)],
+        ...Array.from({ length: weeks }, (_, w) => [
+          new Date(Date.UTC(2026, 10, 2 + 7 * w)),
+          ...Array.from({ length: kpis }, (_, k) => 100 + k + w),
+        ]),
+      ]);
+    for (let k = 0; k < kpis; k++) {
+      const r = addon.rpc('tagKpi', [
+        {
+          sheetName: 'Weekly metrics',
+          valueColumn: `Metric ${k + 1}`,
+          name: `Metric ${k + 1}`,
+          betterWhen: 'higher',
+          target: 150,
+        },
+      ]);
+      if (!r.ok) throw new Error(JSON.stringify(r));
+      kpiIds.push((r.value as { id: string }).id);
+    }
+  }
   const ok = addon.rpc('setUpQuarter', [{ quarter: '2027-Q1' }]);
   if (!ok.ok) throw new Error(JSON.stringify(ok));
   const ss = addon.spreadsheet;
@@ -202,7 +235,9 @@ function okrWorkbook(objectives: number, keyResults: number): Addon {
         'auto',
         0,
         100,
-        (i * 37) % 120,
+        kpiIds.length && i % 10 === 0
+          ? `=KPI_LATEST(KPI_${kpiIds[(i / 10) % kpiIds.length]})`
+          : (i * 37) % 120,
       ];
     }),
   );
@@ -212,12 +247,12 @@ function okrWorkbook(objectives: number, keyResults: number): Addon {
 function benchNewQuarter(): void {
   console.log('');
   console.log('Start new quarter: service calls (deterministic; goal <= 60 and flat as key results grow)');
-  for (const [objectives, keyResults] of [
-    [10, 50],
-    [100, 500],
-    [1000, 5000],
+  for (const [objectives, keyResults, kpis] of [
+    [10, 50, 50],
+    [100, 500, 50],
+    [1000, 5000, 50],
   ] as const) {
-    const addon = okrWorkbook(objectives, keyResults);
+    const addon = okrWorkbook(objectives, keyResults, kpis);
     const t0 = performance.now();
     for (const [label, quarter] of [
       ['first close (creates OKR History)', '2027-Q2'],
@@ -228,7 +263,7 @@ function benchNewQuarter(): void {
       if (!r.ok) throw new Error(JSON.stringify(r));
       const snap = addon.counter.snapshot();
       console.log(
-        `  ${String(objectives).padStart(4)} objectives / ${String(keyResults).padStart(4)} KRs, ${label}: ` +
+        `  ${String(objectives).padStart(4)} objectives / ${String(keyResults).padStart(4)} KRs / ${kpis} KPIs, ${label}: ` +
           `${addon.counter.total()} service calls (${spreadsheetCalls(snap)} SpreadsheetApp)`,
       );
     }
