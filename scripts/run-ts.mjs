@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs a TypeScript entry point on Node 20 (which cannot strip types itself): esbuild bundles it, keeping
 // npm packages external, into node_modules/.cache/run-ts/, then imports it with the remaining arguments.
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,7 +15,9 @@ if (!entry) {
 }
 const outDir = path.join(root, 'node_modules/.cache/run-ts');
 await mkdir(outDir, { recursive: true });
-const outfile = path.join(outDir, `${path.basename(entry).replace(/\.tsx?$/, '')}.mjs`);
+// one file per entry path, so two checkouts sharing node_modules (or two entries with one name) never collide
+const key = createHash('sha256').update(path.resolve(entry)).digest('hex').slice(0, 12);
+const outfile = path.join(outDir, `${path.basename(entry).replace(/\.tsx?$/, '')}-${key}.mjs`);
 await esbuild.build({
   entryPoints: [path.resolve(entry)],
   outfile,

@@ -66,8 +66,21 @@ describe('scoreOne properties', () => {
     fc.assert(
       fc.property(num, num, num, (b, t, c) => {
         fc.pre(b < t);
-        expect(scoreOne(b, t, c, 'increase')).toBeCloseTo(scoreOne(-b, -t, -c, 'decrease') as number, 9);
-        expect(scoreOne(b, t, c, 'auto')).toBeCloseTo(scoreOne(t, b, b + t - c, 'auto') as number, 6);
+        // negation is exact in floating point, so the two scores must be equal to the last digit we keep
+        expect(scoreOne(b, t, c, 'increase')).toBe(scoreOne(-b, -t, -c, 'decrease'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('mirrors: walking from target back to baseline scores the distance left', () => {
+    // whole numbers (as counts, NPS, hours are) keep b + t − c exact; with arbitrary floats the test's own
+    // arithmetic would cancel catastrophically near ±1e6, which says nothing about scoreOne
+    const whole = fc.integer({ min: -1_000_000, max: 1_000_000 });
+    fc.assert(
+      fc.property(whole, whole, whole, (b, t, c) => {
+        fc.pre(b !== t);
+        expect(scoreOne(b, t, c, 'auto')).toBeCloseTo(scoreOne(t, b, b + t - c, 'auto') as number, 9);
       }),
       { numRuns: 2000 },
     );
