@@ -1,7 +1,7 @@
 // Tagging a KPI tab the user already keeps: what the tab holds (its header row, a date column, columns of
 // numbers), guessed from a sample of its rows, never from the whole tab; a KPI's stable ID; the registry row
 // and the formulas that compute it. Pure: the server reads the sample and writes what comes back.
-import { type BetterWhen, CADENCES, type Cadence, trendFormula, UNITS, type Unit } from './kpi';
+import { type BetterWhen, type Cadence, trendFormula, type Unit } from './kpi';
 import { asText, columnFrom2, columnLetter, columnNumber, type KeyOf, type KPIS, quoteSheet } from './layout';
 import { headerFormula, type RowPatch } from './okr';
 import { type Cell, InputError, isBlank, isDate, readDay, readNumber, serialOfDay } from './values';
@@ -509,12 +509,4 @@ export function registryNumberFormat(unit: Unit, sourceFormat?: string): string 
   if (unit === 'currency' || unit === 'count') return '#,##0';
   if (unit === 'duration') return '0.0';
   return undefined;
-}
-
-export function isUnit(v: string): v is Unit {
-  return (UNITS as readonly string[]).includes(v);
-}
-
-export function isCadence(v: string): v is Cadence {
-  return (CADENCES as readonly string[]).includes(v);
 }

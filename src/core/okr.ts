@@ -1,7 +1,7 @@
 // Objectives and key results as the quarter sheets hold them: reading rows, IDs, the formulas that score a
 // whole sheet with one call per column, and planning the move to the next quarter. Pure: the server reads
 // the sheets once, hands the arrays here, and writes what comes back.
-import { asText, columnFrom2, type KEY_RESULTS, type KeyOf, type OBJECTIVES, quoteSheet } from './layout';
+import { asText, columnFrom2, type KEY_RESULTS, type KeyOf, type OBJECTIVES } from './layout';
 import { type PaceStatus, paceStatusFormula } from './quarter';
 import { type Bands, readScoreType, type ScoreType } from './score';
 import { type Cell, type Day, InputError, isBlank, isErrorText, readNumber } from './values';
@@ -155,14 +155,6 @@ export const NO_IDS: IdCounters = { objectives: 0, keyResults: {} };
 const OBJECTIVE_ID = /^O(\d+)$/;
 const KR_ID = /^(O\d+)\.(\d+)$/;
 
-export function isObjectiveId(s: string): boolean {
-  return OBJECTIVE_ID.test(s);
-}
-
-export function isKeyResultId(s: string): boolean {
-  return KR_ID.test(s);
-}
-
 /** The next objective ID: above every ID ever issued this quarter and every ID in the sheet. */
 export function nextObjectiveId(
   counters: IdCounters,
@@ -281,8 +273,6 @@ export function kpiOfCurrentFormula(formula: string | undefined): string | undef
   const m = formula ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/.exec(formula.trim()) : null;
   return m ? m[1] : undefined;
 }
-
-export { quoteSheet };
 
 // ---- Rows written by the add-on --------------------------------------------------------------------------------
 

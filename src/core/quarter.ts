@@ -55,14 +55,6 @@ export function nextQuarter(q: Quarter): Quarter {
   return q.q === 4 ? { year: q.year + 1, q: 1 } : { year: q.year, q: q.q + 1 };
 }
 
-export function previousQuarter(q: Quarter): Quarter {
-  return q.q === 1 ? { year: q.year - 1, q: 4 } : { year: q.year, q: q.q - 1 };
-}
-
-export function compareQuarters(a: Quarter, b: Quarter): number {
-  return a.year - b.year || a.q - b.q;
-}
-
 /**
  * Share of the quarter elapsed on `today`, in [0, 1]: 0 before and on its first day's start, 1 after its
  * last day. Counted in whole days, so the last day of the quarter reads 1.

@@ -229,5 +229,3 @@ export interface SidebarIntent {
   /** e.g. the tab "Tag this tab as KPI…" was chosen on */
   sheet?: string;
 }
-
-export type RpcName = keyof RpcApi;

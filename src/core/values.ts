@@ -79,21 +79,6 @@ export function readNumber(arg: string, v: Cell | unknown): number | undefined {
   throw new InputError(`${arg} ${describe(v)} is not a number`);
 }
 
-/** Like readNumber but blank is an error too. */
-export function requireNumber(arg: string, v: Cell | unknown): number {
-  const n = readNumber(arg, v);
-  if (n === undefined) throw new InputError(`${arg} is blank`);
-  return n;
-}
-
-/** Reads text: blank gives undefined, numbers and booleans become their text; dates are refused. */
-export function readText(arg: string, v: Cell | unknown): string | undefined {
-  if (isBlank(v)) return undefined;
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  throw new InputError(`${arg} ${describe(v)} is not text`);
-}
-
 /**
  * Removes floating-point noise (0.7000000000000001 → 0.7) so that a score lands in the band a person
  * computing by hand would put it in. Twelve decimals are far below anything a sheet displays.
@@ -102,6 +87,31 @@ export function roundScore(x: number): number {
   const r = round(x * 1e12) / 1e12;
   return r === 0 ? 0 : r; // also turns -0 into 0
 }
+
+/** Month and weekday names, in English (formulas and formats are English whatever the locale). */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
 
 /** A calendar day, independent of any time zone. */
 export interface Day {

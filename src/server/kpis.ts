@@ -18,7 +18,7 @@ import { contiguousRuns } from '../core/okr';
 import type { KpiView } from '../core/rpc';
 import { type Cell, isBlank, readNumber } from '../core/values';
 import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
-import { readTable, type Table, taggedSheets, whenUnlocked, writeRuns } from './workbook';
+import { Doc, readTable, type Table, whenUnlocked, writeRuns } from './workbook';
 
 const num = (v: Cell): number | '' => {
   try {
@@ -32,8 +32,8 @@ const str = (v: Cell) => (isBlank(v) ? '' : String(v).trim());
 // ---- The registry ----------------------------------------------------------------------------------------------
 
 /** The KPIs registry: the sheet tagged as it (whatever it is called now), else one named "KPIs" with its headers. */
-export function findRegistry(ss: Spreadsheet): Sheet | undefined {
-  const tagged = taggedSheets(ss).find((t) => t.tag.kind === 'kpis');
+export function findRegistry(ss: Spreadsheet, doc: Doc = new Doc(ss)): Sheet | undefined {
+  const tagged = doc.find((tag) => tag.kind === 'kpis')[0];
   if (tagged) return tagged.sheet;
   const named = ss.getSheetByName(KPIS.name);
   if (!named) return undefined;
@@ -225,8 +225,8 @@ function registryView(id: string, r: Cell[], c: KpiColumns): KpiView {
  * column / Date column cells and the named ranges current while it is at it (when no other change holds the
  * document lock).
  */
-export function listKpiViews(ss: Spreadsheet): KpiView[] {
-  const registry = findRegistry(ss);
+export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[] {
+  const registry = findRegistry(ss, doc);
   if (!registry) return [];
   const t = readTable(registry, KPIS);
   const rows = registryRows(t);

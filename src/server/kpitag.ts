@@ -59,7 +59,6 @@ import {
   lastFilledRow,
   listValidation,
   readTable,
-  taggedSheets,
   tagSheet,
   whenUnlocked,
   withDocumentLock,
@@ -73,7 +72,7 @@ const QUARTER_SHEET = /^\d{4}-Q[1-4] (Objectives|Key Results)$/;
 
 /** The sheets okr-sheets keeps (quarter sheets, the registry, Check-ins, OKR History): never KPI tabs. */
 function ownSheetIds(ss: Spreadsheet, registry: Sheet | undefined): Set<number> {
-  const ids = new Set<number>(taggedSheets(ss).map((t) => t.sheet.getSheetId()));
+  const ids = new Set<number>(new Doc(ss).sheetList().map((e) => e.id));
   if (registry) ids.add(registry.getSheetId());
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
@@ -390,8 +389,7 @@ export function untagKpi(input: unknown): { untagged: string } {
       }
     }
     // key results of closed quarters keep the number they showed
-    for (const t of taggedSheets(ss)) {
-      if (t.tag.kind !== 'keyResults' || t.tag.quarter === current?.label) continue;
+    for (const t of new Doc(ss).find((tag) => tag.kind === 'keyResults' && tag.quarter !== current?.label)) {
       const kr = readTable(t.sheet, KEY_RESULTS, true);
       for (const k of readKeyResults(kr.values, kr.formulas, kr.columns)) {
         if (!followsIt(k)) continue;

@@ -244,7 +244,7 @@ export function getState(): State {
     ...(quarter ? { quarter } : {}),
     suggestedQuarter,
     objectives,
-    kpis: listKpiViews(ss),
+    kpis: listKpiViews(ss, doc),
   };
 }
 

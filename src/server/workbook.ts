@@ -268,11 +268,6 @@ export function tagSheet(sheet: Sheet, tag: SheetTag, doc: Doc = new Doc()): voi
   doc.saveSheets();
 }
 
-/** Every sheet the add-on owns that still exists. */
-export function taggedSheets(ss: Spreadsheet): TaggedSheet[] {
-  return new Doc(ss).find(() => true);
-}
-
 // ---- Properties and the document lock ---------------------------------------------------------------------------
 
 export function documentProperty(key: string): string | null {

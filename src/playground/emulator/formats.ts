@@ -4,6 +4,7 @@
 //   when it is set, rather than ever rendering something wrong.
 // - Input: what a user typing into a cell (and Range.setValue with a string) turns into: numbers, percents,
 //   currency, dates and times get a number plus an automatic format; a leading ' keeps text; = makes a formula.
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/values';
 import { NotEmulated } from './errors';
 import { type WallClock, wallOfSerial } from './time';
 
@@ -148,22 +149,6 @@ type DatePart =
   | { t: 's'; n: number }
   | { t: 'ampm' };
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 function compileDate(pattern: string): CompiledFormat {
   const parts: DatePart[] = [];
   let i = 0;
@@ -247,12 +232,12 @@ function renderDatePart(p: DatePart, w: WallClock, twelveHour: boolean, serial: 
     case 'y':
       return p.n === 2 ? pad(w.year % 100, 2) : String(w.year);
     case 'M':
-      if (p.n === 3) return MONTHS[w.month - 1]!.slice(0, 3);
-      if (p.n === 4) return MONTHS[w.month - 1]!;
+      if (p.n === 3) return MONTH_NAMES[w.month - 1]!.slice(0, 3);
+      if (p.n === 4) return MONTH_NAMES[w.month - 1]!;
       return pad(w.month, p.n);
     case 'd': {
       if (p.n <= 2) return pad(w.day, p.n);
-      const weekday = WEEKDAYS[(((Math.floor(serial) - 1) % 7) + 7) % 7]!; // serial 1 = Sunday 1899-12-31
+      const weekday = WEEKDAY_NAMES[(((Math.floor(serial) - 1) % 7) + 7) % 7]!; // serial 1 = Sunday 1899-12-31
       return p.n === 3 ? weekday.slice(0, 3) : weekday;
     }
     case 'h': {

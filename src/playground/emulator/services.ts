@@ -1,6 +1,8 @@
 // PropertiesService, LockService, Session, Utilities and ScriptApp, as far as the add-on uses them.
+
 import { randomUUID } from 'node:crypto';
 import { types } from 'node:util';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/values';
 import type * as Gas from '../../server/gas';
 import { AuthMode, asEnum } from './enums';
 import { ApiError, NotEmulated } from './errors';
@@ -143,22 +145,6 @@ export class EmuSession implements Gas.SessionSlice {
 
 // ---- Utilities -------------------------------------------------------------------------------------------
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
 /** Java SimpleDateFormat, the pattern language of Utilities.formatDate (the letters the add-on may use). */
 export function formatJavaDate(ms: number, timeZone: string, pattern: string): string {
   checkTimeZone(timeZone);
@@ -203,13 +189,18 @@ export function formatJavaDate(ms: number, timeZone: string, pattern: string): s
         out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
         break;
       case 'M':
-        out += n >= 4 ? MONTHS[w.month - 1]! : n === 3 ? MONTHS[w.month - 1]!.slice(0, 3) : pad(w.month, n);
+        out +=
+          n >= 4
+            ? MONTH_NAMES[w.month - 1]!
+            : n === 3
+              ? MONTH_NAMES[w.month - 1]!.slice(0, 3)
+              : pad(w.month, n);
         break;
       case 'd':
         out += pad(w.day, n);
         break;
       case 'E':
-        out += n >= 4 ? DAYS[weekday]! : DAYS[weekday]!.slice(0, 3);
+        out += n >= 4 ? WEEKDAY_NAMES[weekday]! : WEEKDAY_NAMES[weekday]!.slice(0, 3);
         break;
       case 'u':
         out += String(weekday === 0 ? 7 : weekday);

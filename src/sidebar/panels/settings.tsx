@@ -1,23 +1,9 @@
 // Settings: fiscal year start, over-achievement cap, band thresholds.
 import { useState } from 'preact/hooks';
+import { MONTH_NAMES } from '../../core/values';
 import { Field, Form, inputValue } from '../form';
 import { rpc } from '../rpc';
 import { Loading, useApp } from '../store';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function SettingsPanel() {
   const app = useApp();
@@ -63,7 +49,7 @@ function SettingsForm() {
             >
               {(p) => (
                 <select {...p} value={v.fiscalStartMonth} onChange={set('fiscalStartMonth')}>
-                  {MONTHS.map((m, i) => (
+                  {MONTH_NAMES.map((m, i) => (
                     <option key={m} value={String(i + 1)}>
                       {m}
                     </option>
