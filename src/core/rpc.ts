@@ -153,6 +153,12 @@ export interface SaveKeyResultInput {
   notes?: string;
 }
 
+/** "Create an objective to fix this": a new objective and its first key result, which follows a KPI. */
+export interface CreateObjectiveForKpiInput {
+  objective: Omit<SaveObjectiveInput, 'id'>;
+  keyResult: Omit<SaveKeyResultInput, 'id' | 'objectiveId'> & { kpiId: string };
+}
+
 export interface CheckInInput {
   krId: string;
   value?: number | string;
@@ -211,6 +217,7 @@ export interface RpcApi {
   setUpQuarter(input?: { quarter?: string }): State;
   saveObjective(input: SaveObjectiveInput): { id: string };
   saveKeyResult(input: SaveKeyResultInput): { id: string };
+  createObjectiveForKpi(input: CreateObjectiveForKpiInput): { objectiveId: string; keyResultId: string };
   deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] };
   deleteKeyResult(id: string): { deleted: string[] };
   checkIn(input: CheckInInput): { krId: string };

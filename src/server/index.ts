@@ -4,6 +4,7 @@
 import type { Arg, Result } from '../core/grid';
 import type {
   CheckInInput,
+  CreateObjectiveForKpiInput,
   KpiView,
   NewQuarterInput,
   NewQuarterPreview,
@@ -95,6 +96,14 @@ export function saveObjective(input: SaveObjectiveInput): { id: string } {
 /** RPC: adds (no id) or edits a key result; returns its ID. */
 export function saveKeyResult(input: SaveKeyResultInput): { id: string } {
   return quarters.saveKeyResult(input);
+}
+
+/** RPC: "Create an objective to fix this": an objective and its first key result following a KPI, in one call. */
+export function createObjectiveForKpi(input: CreateObjectiveForKpiInput): {
+  objectiveId: string;
+  keyResultId: string;
+} {
+  return quarters.createObjectiveForKpi(input);
 }
 
 /** RPC: deletes an objective; refuses while it has key results unless options.cascade. */
@@ -283,6 +292,7 @@ const rpcContract: RpcApi = {
   setUpQuarter,
   saveObjective,
   saveKeyResult,
+  createObjectiveForKpi,
   deleteObjective,
   deleteKeyResult,
   checkIn,

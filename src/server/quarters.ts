@@ -371,135 +371,168 @@ function findRow<T extends { id: string; row: number }>(
 
 export function saveObjective(input: unknown): { id: string } {
   const v = parseInput(saveObjectiveInput, input, 'objective');
-  return withDocumentLock('edit', () => {
-    const doc = new Doc();
-    const settings = loadSettings();
-    const data = currentQuarter(doc, settings);
-    const { objectives, objectivesTable: t } = data;
-    const label = data.sheets.label;
-    if (v.alignsTo !== undefined) {
-      if (v.alignsTo === v.id)
-        throw new InputError(`objective: alignsTo: an objective cannot align to itself`);
-      findRow(objectives, v.alignsTo, 'objective: alignsTo: objective', label);
-    }
-    let id = v.id;
-    let row: number;
-    if (id) {
-      row = findRow(objectives, id, 'objective', label).row;
-    } else {
-      const next = nextObjectiveId(
-        loadIdCounters(label),
-        objectives.map((o) => o.id),
-      );
-      id = next.id;
-      saveIdCounters(label, next.counters);
-      row = lastFilledRow(t.values, t.columns.id) + 1;
-    }
-    const patch: Partial<Record<KeyOf<typeof OBJECTIVES>, Cell>> = {
-      id,
-      title: textCell(v.title),
-      owner: textCell(v.owner),
-      team: textCell(v.team),
-      alignsTo: v.alignsTo ?? '',
-      ...(v.notes !== undefined || !v.id ? { notes: textCell(v.notes) } : {}),
-    };
-    writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
-    return { id };
-  });
+  return withDocumentLock('edit', () => writeObjective(v));
 }
+
+function writeObjective(v: ReturnType<typeof parseSaveObjective>): { id: string } {
+  const doc = new Doc();
+  const settings = loadSettings();
+  const data = currentQuarter(doc, settings);
+  const { objectives, objectivesTable: t } = data;
+  const label = data.sheets.label;
+  if (v.alignsTo !== undefined) {
+    if (v.alignsTo === v.id) throw new InputError(`objective: alignsTo: an objective cannot align to itself`);
+    findRow(objectives, v.alignsTo, 'objective: alignsTo: objective', label);
+  }
+  let id = v.id;
+  let row: number;
+  if (id) {
+    row = findRow(objectives, id, 'objective', label).row;
+  } else {
+    const next = nextObjectiveId(
+      loadIdCounters(label),
+      objectives.map((o) => o.id),
+    );
+    id = next.id;
+    saveIdCounters(label, next.counters);
+    row = lastFilledRow(t.values, t.columns.id) + 1;
+  }
+  const patch: Partial<Record<KeyOf<typeof OBJECTIVES>, Cell>> = {
+    id,
+    title: textCell(v.title),
+    owner: textCell(v.owner),
+    team: textCell(v.team),
+    alignsTo: v.alignsTo ?? '',
+    ...(v.notes !== undefined || !v.id ? { notes: textCell(v.notes) } : {}),
+  };
+  writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
+  return { id };
+}
+
+const parseSaveObjective = (input: unknown) => parseInput(saveObjectiveInput, input, 'objective');
 
 export function saveKeyResult(input: unknown): { id: string } {
   const v: SaveKeyResult = parseInput(saveKeyResultInput, input, 'key result');
+  return withDocumentLock('edit', () => writeKeyResult(v, input));
+}
+
+/**
+ * "Create an objective to fix this" from a KPI: an objective and its first key result, following the KPI, in
+ * one call. Both inputs are checked before anything is written, so a refused key result leaves no objective.
+ */
+export function createObjectiveForKpi(input: unknown): { objectiveId: string; keyResultId: string } {
+  const raw = (input ?? {}) as { objective?: unknown; keyResult?: unknown };
+  const objective = parseSaveObjective(raw.objective);
+  if (objective.id) throw new InputError('objective: id: a new objective has no ID yet');
+  const krInput = { ...((raw.keyResult ?? {}) as Record<string, unknown>), objectiveId: 'O1' };
+  const kr = parseInput(saveKeyResultInput, krInput, 'key result');
+  if (kr.id) throw new InputError('key result: id: a new key result has no ID yet');
+  if (!kr.kpiId) throw new InputError('key result: kpiId: is required');
   return withDocumentLock('edit', () => {
-    const doc = new Doc();
-    const settings = loadSettings();
-    const data = currentQuarter(doc, settings);
-    const label = data.sheets.label;
-    const t = data.keyResultsTable;
-    findRow(data.objectives, v.objectiveId, 'key result: objectiveId: objective', label);
-    const existing = v.id ? findRow(data.keyResults, v.id, 'key result', label) : undefined;
-    if (existing && existing.objectiveId !== v.objectiveId) {
-      throw new InputError(
-        `key result: objectiveId: ${v.id} belongs to ${existing.objectiveId}; key result IDs stay with their objective`,
-      );
+    if (!kpiRefs(spreadsheetApp().getActiveSpreadsheet()).has(kr.kpiId!)) {
+      throw new InputError(`key result: kpiId: "${kr.kpiId}" is not a tagged KPI`);
     }
-    let kpi: KpiRef | undefined;
-    if (v.kpiId) {
-      kpi = kpiRefs(doc.ss).get(v.kpiId);
-      if (!kpi) throw new InputError(`key result: kpiId: "${v.kpiId}" is not a tagged KPI`);
-      if (v.current !== undefined) {
-        throw new InputError(
-          'key result: current: a key result that follows a KPI reads Current from the KPI',
-        );
-      }
+    const { id } = writeObjective(objective);
+    try {
+      const written = writeKeyResult({ ...kr, objectiveId: id }, { ...krInput, objectiveId: id });
+      return { objectiveId: id, keyResultId: written.id };
+    } catch (e) {
+      // the key result was refused after all: take the objective back out
+      const data = currentQuarter(new Doc(), loadSettings());
+      const row = data.objectives.find((o) => o.id === id)?.row;
+      if (row) data.sheets.objectives.deleteRows(row, 1);
+      throw e;
     }
-    // The baseline of a KPI-linked KR is the KPI's value when it is linked, unless given.
-    let baseline = v.baseline;
-    const linking = kpi && (!existing || existing.kpiId !== kpi.id);
-    if (kpi && baseline === undefined && linking) {
-      try {
-        baseline = readNumber('', kpi.latest);
-      } catch {
-        baseline = undefined;
-      }
-    }
-    const type = v.type ?? 'auto';
-    if (type !== 'yes/no' && v.current !== undefined && typeof v.current !== 'number') {
-      throw new InputError(
-        `key result: current: "${v.current}" is not a number (only a yes/no key result takes yes or no)`,
-      );
-    }
-    if (type === 'auto' && baseline !== undefined && v.target !== undefined && baseline === v.target) {
-      throw new InputError(
-        `key result: target: baseline and target are both ${v.target}: that is a KPI to maintain, not a key result; use type "at least" or "at most"`,
-      );
-    }
-    let id = v.id;
-    let row: number;
-    if (existing) {
-      row = existing.row;
-    } else {
-      const next = nextKeyResultId(
-        loadIdCounters(label),
-        v.objectiveId,
-        data.keyResults.map((k) => k.id),
-      );
-      id = next.id;
-      saveIdCounters(label, next.counters);
-      row = lastFilledRow(t.values, t.columns.id) + 1;
-    }
-    // Unlinking a KPI keeps the value it last read, as a plain number, unless a new Current is given.
-    const unlinked = existing?.kpiId && !kpi && v.current === undefined ? existing.current : undefined;
-    const current: Cell = kpi
-      ? kpiCurrentFormula(kpi.namedRange)
-      : typeof v.current === 'string'
-        ? textCell(v.current)
-        : (v.current ?? (typeof unlinked === 'number' ? unlinked : ''));
-    const patch: Partial<Record<KeyOf<typeof KEY_RESULTS>, Cell>> = {
-      id: id!,
-      objective: v.objectiveId,
-      title: textCell(v.title),
-      owner: textCell(v.owner),
-      type,
-      baseline: numberCell(baseline),
-      target: numberCell(v.target),
-      current,
-      kpi: kpi ? kpi.id : '',
-      weight: numberCell(v.weight),
-      ...(v.notes !== undefined || !existing ? { notes: textCell(v.notes) } : {}),
-    };
-    writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
-    // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike; a KR
-    // edited from percents to plain numbers goes back to the automatic format.
-    // A KR following a KPI reads in the KPI's unit (percent or currency).
-    const format = kpi ? (UNIT_FORMATS[kpi.unit] ?? AUTOMATIC) : typedAsPercent(input) ? PERCENT : AUTOMATIC;
-    if (format !== AUTOMATIC || (existing && existing.unit !== '')) {
-      for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, t.columns)) {
-        t.sheet.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(format);
-      }
-    }
-    return { id: id! };
   });
+}
+
+function writeKeyResult(v: SaveKeyResult, input: unknown): { id: string } {
+  const doc = new Doc();
+  const settings = loadSettings();
+  const data = currentQuarter(doc, settings);
+  const label = data.sheets.label;
+  const t = data.keyResultsTable;
+  findRow(data.objectives, v.objectiveId, 'key result: objectiveId: objective', label);
+  const existing = v.id ? findRow(data.keyResults, v.id, 'key result', label) : undefined;
+  if (existing && existing.objectiveId !== v.objectiveId) {
+    throw new InputError(
+      `key result: objectiveId: ${v.id} belongs to ${existing.objectiveId}; key result IDs stay with their objective`,
+    );
+  }
+  let kpi: KpiRef | undefined;
+  if (v.kpiId) {
+    kpi = kpiRefs(doc.ss).get(v.kpiId);
+    if (!kpi) throw new InputError(`key result: kpiId: "${v.kpiId}" is not a tagged KPI`);
+    if (v.current !== undefined) {
+      throw new InputError('key result: current: a key result that follows a KPI reads Current from the KPI');
+    }
+  }
+  // The baseline of a KPI-linked KR is the KPI's value when it is linked, unless given.
+  let baseline = v.baseline;
+  const linking = kpi && (!existing || existing.kpiId !== kpi.id);
+  if (kpi && baseline === undefined && linking) {
+    try {
+      baseline = readNumber('', kpi.latest);
+    } catch {
+      baseline = undefined;
+    }
+  }
+  const type = v.type ?? 'auto';
+  if (type !== 'yes/no' && v.current !== undefined && typeof v.current !== 'number') {
+    throw new InputError(
+      `key result: current: "${v.current}" is not a number (only a yes/no key result takes yes or no)`,
+    );
+  }
+  if (type === 'auto' && baseline !== undefined && v.target !== undefined && baseline === v.target) {
+    throw new InputError(
+      `key result: target: baseline and target are both ${v.target}: that is a KPI to maintain, not a key result; use type "at least" or "at most"`,
+    );
+  }
+  let id = v.id;
+  let row: number;
+  if (existing) {
+    row = existing.row;
+  } else {
+    const next = nextKeyResultId(
+      loadIdCounters(label),
+      v.objectiveId,
+      data.keyResults.map((k) => k.id),
+    );
+    id = next.id;
+    saveIdCounters(label, next.counters);
+    row = lastFilledRow(t.values, t.columns.id) + 1;
+  }
+  // Unlinking a KPI keeps the value it last read, as a plain number, unless a new Current is given.
+  const unlinked = existing?.kpiId && !kpi && v.current === undefined ? existing.current : undefined;
+  const current: Cell = kpi
+    ? kpiCurrentFormula(kpi.namedRange)
+    : typeof v.current === 'string'
+      ? textCell(v.current)
+      : (v.current ?? (typeof unlinked === 'number' ? unlinked : ''));
+  const patch: Partial<Record<KeyOf<typeof KEY_RESULTS>, Cell>> = {
+    id: id!,
+    objective: v.objectiveId,
+    title: textCell(v.title),
+    owner: textCell(v.owner),
+    type,
+    baseline: numberCell(baseline),
+    target: numberCell(v.target),
+    current,
+    kpi: kpi ? kpi.id : '',
+    weight: numberCell(v.weight),
+    ...(v.notes !== undefined || !existing ? { notes: textCell(v.notes) } : {}),
+  };
+  writeRuns(t.sheet, row, contiguousRuns(patch, t.columns));
+  // Values typed as percents (or a KPI in %) read as percents in the sheet and the sidebar alike; a KR
+  // edited from percents to plain numbers goes back to the automatic format.
+  // A KR following a KPI reads in the KPI's unit (percent or currency).
+  const format = kpi ? (UNIT_FORMATS[kpi.unit] ?? AUTOMATIC) : typedAsPercent(input) ? PERCENT : AUTOMATIC;
+  if (format !== AUTOMATIC || (existing && existing.unit !== '')) {
+    for (const run of contiguousRuns({ baseline: 0, target: 0, current: 0 }, t.columns)) {
+      t.sheet.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(format);
+    }
+  }
+  return { id: id! };
 }
 
 const PERCENT = '0.0%';

@@ -576,6 +576,31 @@ describe('KPI as key result', () => {
     expect(kr().Score).toBe(1);
   });
 
+  it('"Create an objective to fix this" writes the objective and its KPI key result in one call, or neither', () => {
+    tagSample();
+    call(addon, 'setUpQuarter', { quarter: '2027-Q1' });
+    const refused = addon.rpc('createObjectiveForKpi', [
+      { objective: { title: 'Get churn back on track' }, keyResult: { title: 'Churn to 5%', kpiId: 'nope' } },
+    ]);
+    expect(refused).toEqual({ ok: false, error: expect.stringContaining('"nope" is not a tagged KPI') });
+    const badTarget = addon.rpc('createObjectiveForKpi', [
+      {
+        objective: { title: 'Get churn back on track' },
+        keyResult: { title: 'Churn to 5%', kpiId: 'churn', target: 'abc' },
+      },
+    ]);
+    expect(badTarget).toEqual({ ok: false, error: expect.stringContaining('target: "abc" is not a number') });
+    expect(records(addon, '2027-Q1 Objectives')).toEqual([]);
+    const made = call(addon, 'createObjectiveForKpi', {
+      objective: { title: 'Get churn back on track' },
+      keyResult: { title: 'Churn from 8% to 5%', kpiId: 'churn', target: '5%' },
+    });
+    expect(made).toEqual({ objectiveId: 'O1', keyResultId: 'O1.1' });
+    expect(records(addon, '2027-Q1 Objectives').map((o) => o.Objective)).toEqual(['Get churn back on track']);
+    expect(kr()).toMatchObject({ ID: 'O1.1', Objective: 'O1', KPI: 'churn', Target: 0.05 });
+    expect(kr().Baseline).toBeCloseTo(0.0806, 12);
+  });
+
   it('survives renaming the KPI tab', () => {
     linkedQuarter();
     addon.spreadsheet.getSheetByName('Churn')!.setName('Churn 2027');

@@ -617,11 +617,12 @@ function FixKpiForm({ kpi, onDone }: { kpi: KpiView; onDone: () => void }) {
         if (!v.objective.trim()) throw new Error('objective: is required');
         if (!v.title.trim()) throw new Error('title: is required');
         await app.act(
-          async () => {
-            const { id } = await rpc('saveObjective', { title: v.objective });
-            return rpc('saveKeyResult', { objectiveId: id, title: v.title, kpiId: kpi.id, target: v.target });
-          },
-          (r) => `Created ${r.id.split('.')[0]} with key result ${r.id} following ${kpi.name}.`,
+          () =>
+            rpc('createObjectiveForKpi', {
+              objective: { title: v.objective },
+              keyResult: { title: v.title, kpiId: kpi.id, target: v.target },
+            }),
+          (r) => `Created ${r.objectiveId} with key result ${r.keyResultId} following ${kpi.name}.`,
         );
         onDone();
       }}
