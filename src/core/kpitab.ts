@@ -1,8 +1,10 @@
 // Tagging a KPI tab the user already keeps: what the tab holds (its header row, a date column, columns of
 // numbers), guessed from a sample of its rows, never from the whole tab; a KPI's stable ID; the registry row
 // and the formulas that compute it. Pure: the server reads the sample and writes what comes back.
+
+import { columnFrom2, columnLetter, columnNumber, quoteSheet } from './a1';
 import { type BetterWhen, type Cadence, trendFormula, type Unit } from './kpi';
-import { asText, columnFrom2, columnLetter, columnNumber, type KeyOf, type KPIS, quoteSheet } from './layout';
+import { asText, type KeyOf, type KPIS } from './layout';
 import { headerFormula, type RowPatch } from './okr';
 import { type Cell, InputError, isBlank, isDate, readDay, readNumber, serialOfDay } from './values';
 

@@ -1,7 +1,9 @@
 // Objectives and key results as the quarter sheets hold them: reading rows, IDs, the formulas that score a
 // whole sheet with one call per column, and planning the move to the next quarter. Pure: the server reads
 // the sheets once, hands the arrays here, and writes what comes back.
-import { asText, columnFrom2, type KEY_RESULTS, type KeyOf, type OBJECTIVES } from './layout';
+
+import { columnFrom2 } from './a1';
+import { asText, type KEY_RESULTS, type KeyOf, type OBJECTIVES } from './layout';
 import { type PaceStatus, paceStatusFormula } from './quarter';
 import { type Bands, readScoreType, type ScoreType } from './score';
 import { type Cell, type Day, InputError, isBlank, isErrorText, readNumber } from './values';

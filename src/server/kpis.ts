@@ -1,5 +1,7 @@
 // KPIs on the spreadsheet: the KPIs registry sheet, the marks (developer metadata) on the user's tabs, and
 // reading a KPI tab's first and last rows, never the whole tab. Tagging and untagging live in kpitag.ts.
+
+import { columnLetter } from '../core/a1';
 import { recentNumbers } from '../core/kpi';
 import {
   columnLabel,
@@ -13,7 +15,7 @@ import {
   type TabSample,
   writeKpiMark,
 } from '../core/kpitab';
-import { asText, columnLetter, KPIS } from '../core/layout';
+import { asText, KPIS } from '../core/layout';
 import { contiguousRuns } from '../core/okr';
 import type { KpiView } from '../core/rpc';
 import { type Cell, isBlank, readNumber } from '../core/values';

@@ -1,6 +1,8 @@
 // Tagging the user's own tabs as KPIs: which tabs there are and what they hold (listTabs), tagging a column
 // (tagKpi) and untagging it (untagKpi). The user's tab is only read, never written: a KPI is a registry row,
 // a named range over the value column and developer metadata on the column, nothing in the tab's cells.
+
+import { columnLetter } from '../core/a1';
 import {
   CADENCES,
   type Cadence,
@@ -29,7 +31,7 @@ import {
   uniqueId,
   writeKpiMark,
 } from '../core/kpitab';
-import { CHECK_INS, columnLetter, HISTORY, KEY_RESULTS, KPIS } from '../core/layout';
+import { CHECK_INS, HISTORY, KEY_RESULTS, KPIS } from '../core/layout';
 import { contiguousRuns, kpiOfCurrentFormula, readKeyResults } from '../core/okr';
 import type { KpiView, TabView } from '../core/rpc';
 import { kpiId as kpiIdSchema, parseInput, parseTagKpi } from '../core/schema';

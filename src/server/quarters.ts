@@ -1,15 +1,9 @@
 // The quarter cycle on the spreadsheet: setting up a quarter's two sheets, editing objectives and key
 // results, check-ins, and starting the next quarter. Each action reads what it needs once, decides in core,
 // and writes in batches.
-import {
-  CHECK_INS,
-  columnLetter,
-  HISTORY,
-  KEY_RESULTS,
-  type KeyOf,
-  OBJECTIVES,
-  sheetName,
-} from '../core/layout';
+
+import { columnLetter } from '../core/a1';
+import { CHECK_INS, HISTORY, KEY_RESULTS, type KeyOf, OBJECTIVES, sheetName } from '../core/layout';
 import {
   contiguousRuns,
   type KeyResult,

@@ -1,6 +1,8 @@
 // Batched I/O against the spreadsheet: read a sheet once, write rows in runs, create the sheets the add-on
 // owns with their header formulas, formats, dropdowns and colours. No per-cell loops against SpreadsheetApp.
-import { type ColumnDef, columnLetter, type KeyOf, locateColumns, type SheetLayout } from '../core/layout';
+
+import { columnLetter } from '../core/a1';
+import { type ColumnDef, type KeyOf, locateColumns, type SheetLayout } from '../core/layout';
 import { headerOfFormula } from '../core/okr';
 import type { Cell } from '../core/values';
 import {

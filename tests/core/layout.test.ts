@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { columnFrom2, columnLetter, columnNumber, quoteSheet } from '../../src/core/a1';
 import {
   asText,
-  columnFrom2,
-  columnLetter,
-  columnNumber,
   headers,
   KEY_RESULTS,
   KPIS,
   locateColumns,
   OBJECTIVES,
-  quoteSheet,
   sheetName,
 } from '../../src/core/layout';
 
