@@ -2,6 +2,7 @@
 // google.script.run bridge injected), and the JSON API the page, tools and tests use (documented in README).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { scriptSafe } from '../../scripts/html-inline.mjs';
 import type { Addon, Answer } from './emulator';
 import type { WorkbookFile } from './store';
 
@@ -73,7 +74,7 @@ export function withBridge(
   config: { target: { kind: 'sidebar' } | { kind: 'dialog'; id: number }; functions: readonly string[] },
 ) {
   const data = JSON.stringify(config).replace(/</g, '\\u003c');
-  const script = `<script>window.__OKR_PLAYGROUND__=${data};\n${bridgeJs.replace(/<\/script/gi, '<\\/script')}</script>`;
+  const script = `<script>window.__OKR_PLAYGROUND__=${data};\n${scriptSafe(bridgeJs)}</script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (head)
     return html.slice(0, head.index + head[0].length) + script + html.slice(head.index + head[0].length);
