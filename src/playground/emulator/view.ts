@@ -1,7 +1,7 @@
 // What the grid shows: display strings with number formats, formulas, backgrounds (cell colours and conditional
 // formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages. Used by the playground
 // page and by tests that assert what a user would see.
-import { cellA1, columnLetters } from './a1';
+import { cellA1 } from './a1';
 import { offsetRelative, toEngine, tokenize } from './formula';
 import { type ConditionalRule, isCellError, type SheetModel, type Workbook } from './workbook';
 
@@ -213,7 +213,7 @@ export function workbookView(wb: Workbook, sheetName?: string): WorkbookView {
     tabs: wb.sheets.map((s) => ({ name: s.name, id: s.id, hidden: s.hidden, color: s.tabColor })),
     active: {
       sheet: active.name,
-      a1: range ? `${columnLetters(range.column)}${range.row}` : 'A1',
+      a1: range ? cellA1(range.row, range.column) : 'A1',
     },
     sheet: sheetView(wb, sheet),
   };
