@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { scriptSafe } from '../../scripts/html-inline.mjs';
 import type { Addon, Answer } from './emulator';
+import { formulaAt, lastColumn, lastRow, scriptValue } from './emulator/cells';
 import type { WorkbookFile } from './store';
 
 export interface PlaygroundOptions {
@@ -87,17 +88,17 @@ function workbookJson(addon: Addon) {
   return {
     name: wb.name,
     sheets: wb.sheets.map((sheet) => {
-      const rows = wb.lastRow(sheet);
-      const columns = wb.lastColumn(sheet);
+      const rows = lastRow(wb, sheet);
+      const columns = lastColumn(wb, sheet);
       const values: unknown[][] = [];
       const formulas: string[][] = [];
       for (let r = 1; r <= rows; r++) {
         const vRow: unknown[] = [];
         const fRow: string[] = [];
         for (let c = 1; c <= columns; c++) {
-          const v = wb.scriptValue(sheet, r, c);
+          const v = scriptValue(wb, sheet, r, c);
           vRow.push(v instanceof Date ? v.toISOString() : v);
-          fRow.push(wb.formulaAt(sheet, r, c));
+          fRow.push(formulaAt(sheet, r, c));
         }
         values.push(vRow);
         formulas.push(fRow);

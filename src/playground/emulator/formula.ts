@@ -119,8 +119,8 @@ export function tokenize(formula: string): Token[] {
 }
 
 function renderEnd(e: RefEnd): string {
-  // A relative reference moved left of column A (a conditional format's formula applied to a range left of its
-  // first one) has no letters: it is written without them, as it always has been here (Sheets shows #REF!).
+  // A relative reference moved left of column A (a conditional format's formula evaluated for a range left of
+  // its first range) has no letters and is written without them; Sheets would show #REF! (not modelled).
   const letters = e.column === undefined || e.column < 1 ? '' : columnLetter(e.column);
   const col = e.column === undefined ? '' : `${e.columnAbsolute ? '$' : ''}${letters}`;
   const row = e.row === undefined ? '' : `${e.rowAbsolute ? '$' : ''}${e.row}`;
