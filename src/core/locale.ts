@@ -624,16 +624,24 @@ const POINT_READING = row('point', '.', ',', ',', 'MDY', '0%', '¤0');
 const COMMA_READING = row('comma', ',', '.', ';', 'DMY', '0%', '¤0');
 
 /**
+ * Rules that read numbers written with this decimal mark (the other mark groups), whatever the spreadsheet's
+ * locale: for a column whose mark `guessDecimalMark` found, as an English export in a de_DE spreadsheet.
+ */
+export function readingFor(mark: DecimalMark): LocaleRules {
+  return mark === '.' ? POINT_READING : COMMA_READING;
+}
+
+/**
  * The decimal mark that makes every text of a column a number (`105,75` and `1.234,5` → `,`); undefined when
- * both readings do (`1.234` and `12` could be either) or neither does (the column mixes them). Blanks are
- * skipped.
+ * both readings do (`1.234` and `12` could be either) or neither does (the column mixes them). Blanks and
+ * texts without a digit (the `...`, `-` or `n/a` exports write for a missing value) say nothing and are skipped.
  */
 export function guessDecimalMark(texts: readonly unknown[]): DecimalMark | undefined {
   let point = true;
   let comma = true;
   let any = false;
   for (const t of texts) {
-    if (typeof t !== 'string' || t.trim() === '') continue;
+    if (typeof t !== 'string' || !/\d/.test(t)) continue;
     any = true;
     if (point && !parseLocaleNumber(t, POINT_READING)) point = false;
     if (comma && !parseLocaleNumber(t, COMMA_READING)) comma = false;

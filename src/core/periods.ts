@@ -117,6 +117,9 @@ function splitTime(s: string): { date: string; time?: TimeOfDay } | undefined {
   return { date: s.slice(0, m.index).replace(/[\s,]+$/, ''), time };
 }
 
+/** A statistics office's mark after a period: `2022 (P)` provisional, `(e)` estimated, `(r)` revised. */
+const MARKER = /\s?\([a-z]{1,5}\.?\)$/;
+
 const WORD = '([a-zß]+)';
 const WEEK_WORD = '(?:week|wk|w|kw|woche|semaine|sem|s|semana|settimana|sett)\\.?';
 const QUARTER_WORD = '(?:quartal|quarter|qtr|trimestre|trim|kwartaal)\\.?';
@@ -124,7 +127,7 @@ const YEAR = "(\\d{4}|'?\\d{2})";
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_WEEK = /^(\d{4})-?w(\d{2})(?:-?([1-7]))?$/;
-const YEAR_MONTH = /^(\d{4})\s?[-/]\s?(\d{1,2})$/;
+const YEAR_MONTH = /^(\d{4})\s?(?:[-/]|m)\s?(\d{1,2})$/;
 const MONTH_YEAR = /^(\d{1,2})\s?[-/.]\s?(\d{4})$/;
 const YEAR_FIRST = /^(\d{4})([-/.])\s?(\d{1,2})\2\s?(\d{1,2})\.?$/;
 const NUMERIC = /^(\d{1,2})([-/.])\s?(\d{1,2})\2\s?(\d{1,4})\.?(?:\s?г\.?)?$/;
@@ -231,7 +234,7 @@ export function parseDateText(text: string, order: DateOrder): Period | undefine
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .trim();
   if (s === '' || !/\d/.test(s)) return undefined;
-  const split = splitTime(s);
+  const split = splitTime(s.replace(MARKER, ''));
   if (!split) return undefined;
   const read = (date: string): Period | undefined => {
     const p = parseDatePart(date, order);
@@ -286,8 +289,8 @@ function isBlankEntry(v: unknown): boolean {
 
 function integerOf(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (typeof v === 'string' && /^\s*\d{1,4}\s*$/.test(v)) return Number(v);
-  return undefined;
+  const m = typeof v === 'string' ? /^\s*(\d{1,4})\s*(?:\([A-Za-z]{1,5}\.?\))?\s*$/.exec(v) : null;
+  return m ? Number(m[1]) : undefined;
 }
 
 function samePeriod(a: Period | undefined, b: Period | undefined): boolean {

@@ -1,5 +1,8 @@
 // Numbers as the people of each spreadsheet locale write them: the table against its sources, every reading
-// rule with the texts it accepts and the ones it refuses, writing, and the round trip in every locale.
+// rule with the texts it accepts and the ones it refuses, writing, the round trip in every locale, and the
+// number columns of the real tabs of tests/fixtures/real-tabs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,8 +13,11 @@ import {
   localeRules,
   monthOfName,
   parseLocaleNumber,
+  readingFor,
   weekdaysOfName,
 } from '../../src/core/locale';
+import { columnOf, loadCorpus } from '../fixtures/real-tabs/corpus';
+import { readCsv } from '../helpers/csv';
 
 const NBSP = '\u00a0';
 const NNBSP = '\u202f';
@@ -306,11 +312,25 @@ describe('guessDecimalMark', () => {
     [['12', '7'], undefined],
     [['1,5', '1.5'], undefined],
     [['1.234,5', '1,234.5'], undefined],
+    [['103.4', '...', '-', 'n/a', ''], '.'],
     [['abc'], undefined],
     [[], undefined],
     [['', '  '], undefined],
   ] as const)('%j → %j', (texts, mark) => {
     expect(guessDecimalMark(texts)).toBe(mark);
+  });
+});
+
+describe('readingFor', () => {
+  it('reads a file by its decimal mark, whatever the locale', () => {
+    expect(parseLocaleNumber('1,234.5', readingFor('.'))?.value).toBe(1234.5);
+    expect(parseLocaleNumber('1.234,5', readingFor(','))?.value).toBe(1234.5);
+    expect(parseLocaleNumber('1.234,5', readingFor('.'))).toBeUndefined();
+    expect(parseLocaleNumber('1 234,5 €', readingFor(','))).toEqual({
+      value: 1234.5,
+      percent: false,
+      currency: '€',
+    });
   });
 });
 
@@ -436,5 +456,77 @@ describe('properties', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+// Public files written by others (tests/fixtures/real-tabs, sources in its SOURCES.md): each KPI column a
+// person names in answers.json, its texts as the file holds them.
+const LONG_TABS = [
+  'it-dpc-covid19-andamento-nazionale.csv',
+  'us-cdc-ilinet-national.csv',
+  'us-uidaho-ga4-export-jan-may-2026.csv',
+  'de-destatis-61111-0002-consumer-price-index.csv',
+  'us-fred-unrate.csv',
+  'eu-ecb-eurofxref-hist.csv',
+  'us-eia-brent-spot-price-daily.csv',
+  'us-panynj-air-passenger-traffic.csv',
+  'eu-eurostat-ert-bil-eur-m-exchange-rates.csv',
+  'rundouble-interval-run-log.csv',
+  'fr-insee-air-france-passagers-vols-interieurs.csv',
+  'ie-debt-to-gdp-ratio.csv',
+  'at-ages-covidfaelle-timeline.csv',
+  'es-ine-50902-ipc-indice-general.csv',
+  'es-ine-72956-gasto-consumo-hogares.csv',
+  'de-rki-covid-sari-hospitalisierungsinzidenz.tsv',
+  'us-bea-real-gdp-growth-quarterly.csv',
+  'us-capital-bikeshare-hourly.csv',
+];
+
+describe('real tabs', () => {
+  const corpus = loadCorpus(path.resolve('tests/fixtures/real-tabs'));
+  const columns = LONG_TABS.flatMap((file) => {
+    const answer = corpus.answers.find((a) => a.file === file)!;
+    const rows = readCsv(readFileSync(path.join(corpus.dir, file), 'utf8')).rows;
+    const headerRows = answer.headerRows ?? [answer.headerRow];
+    return answer.kpis.map((kpi) => {
+      const c = columnOf(kpi.column, rows, headerRows)!;
+      const texts = rows
+        .slice(Math.max(...headerRows))
+        .map((r) => r[c] ?? '')
+        .filter((t) => /\d/.test(t));
+      return { name: `${file} ${kpi.column}`, texts, decimal: answer.decimal, latest: kpi.latest };
+    });
+  });
+
+  it('never guesses a decimal mark other than the one a person reads off the file', () => {
+    expect(columns).toHaveLength(38);
+    const wrong = columns.filter((c) => ![undefined, c.decimal].includes(guessDecimalMark(c.texts)));
+    expect(wrong.map((c) => c.name)).toEqual([]);
+    // it decides wherever the digits tell: every column with a fraction in it
+    const undecided = columns.filter(
+      (c) => guessDecimalMark(c.texts) === undefined && c.texts.some((t) => /\d[.,]\d{1,2}$/.test(t)),
+    );
+    expect(undecided.map((c) => c.name)).toEqual([]);
+  });
+
+  it('with the file’s decimal mark, reads every value of every KPI column, the latest included', () => {
+    for (const c of columns) {
+      const unread = c.texts.filter((t) => !parseLocaleNumber(t, readingFor(c.decimal)));
+      // the one text that is no value: the series code above Ireland's figures
+      expect(unread, c.name).toEqual(c.name.startsWith('ie-debt') ? ['AME.A.IRL.1.0.319.0.UDGGL'] : []);
+      expect(
+        c.texts.some((t) => parseLocaleNumber(t, readingFor(c.decimal))?.value === c.latest),
+        c.name,
+      ).toBe(true);
+    }
+  });
+
+  it('reads an English export as such in a de_DE spreadsheet only through its guessed mark', () => {
+    const cpi = columns.find((c) => c.name.includes('destatis') && c.name.endsWith('Consumer price index'))!;
+    expect(cpi.texts.filter((t) => parseLocaleNumber(t, 'de_DE'))).toEqual([]); // 103.4 is no de_DE number
+    expect(parseLocaleNumber(cpi.texts[0]!, readingFor(guessDecimalMark(cpi.texts)!))).toEqual({
+      value: 103.4,
+      percent: false,
+    });
   });
 });

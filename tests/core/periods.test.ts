@@ -1,5 +1,8 @@
 // Periods as KPI tabs write them: every form of date, week, month, quarter and year with the texts it
-// refuses, whole columns (date order, period indexes), year + month columns, cadence, and properties.
+// refuses, whole columns (date order, period indexes), year + month columns, cadence, properties, and the
+// real tabs of tests/fixtures/real-tabs.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +14,8 @@ import {
   readDateColumn,
 } from '../../src/core/periods';
 import { formatDay, MONTH_NAMES } from '../../src/core/values';
+import { columnOf, loadCorpus } from '../fixtures/real-tabs/corpus';
+import { readCsv } from '../helpers/csv';
 
 /** A period as one short text for the tables below: `day 2015-03-20`, `instant 2024-03-20 10:00:00 +0`. */
 function show(p: Period | undefined): string {
@@ -112,6 +117,8 @@ describe('parseDateText', () => {
     ['settembre 2024', 'DMY', 'month 2024-09-01'],
     ['mei 2024', 'DMY', 'month 2024-05-01'],
     ['2024 Jan', 'DMY', 'month 2024-01-01'],
+    ['2019M07', 'DMY', 'month 2019-07-01'],
+    ['2019m7', 'DMY', 'month 2019-07-01'],
     ['2024年3月', 'YMD', 'month 2024-03-01'],
     // weeks (ISO 8601: Monday of the week that holds the year's first Thursday)
     ['2024-W03', 'MDY', 'week 2024-01-15'],
@@ -153,6 +160,10 @@ describe('parseDateText', () => {
     // years
     ['2024', 'MDY', 'year 2024-01-01'],
     [' 1850 ', 'MDY', 'year 1850-01-01'],
+    // a statistics office's mark after the period
+    ['2022 (P)', 'DMY', 'year 2022-01-01'],
+    ['Q1 2024 (e)', 'DMY', 'quarter 2024-01-01'],
+    ['2024-03 (prov.)', 'DMY', 'month 2024-03-01'],
     // whitespace, case and invisible marks do not matter
     ['  q1   2024 ', 'MDY', 'quarter 2024-01-01'],
     ['\u200f20/03/2015\u200e', 'DMY', 'day 2015-03-20'],
@@ -207,6 +218,8 @@ describe('parseDateText', () => {
     ['12345', 'MDY'],
     ['Total', 'MDY'],
     ['2024-03-20 and more', 'MDY'],
+    ['2024 (provisional)', 'MDY'],
+    ['2019M13', 'MDY'],
     ['2024-03-20\u0000', 'MDY'],
     [`2024-03-20${' '.repeat(200)}x`, 'MDY'],
   ] as const)('%j (%s) is no period', (text, order) => {
@@ -330,9 +343,15 @@ describe('readDateColumn', () => {
     ],
     [['1', '13', '52'], ['week']],
     [[2019, 2020, '2021'], ['year']],
+    [['2020', '2021', '2022 (P)'], ['year']],
   ] as const)('%j is a period index counting %j, not dates', (texts, units) => {
     const col = readDateColumn(texts, 'en_US');
-    expect(col).toEqual({ kind: 'index', units, values: texts.map(Number), unread: [] });
+    expect(col).toEqual({
+      kind: 'index',
+      units,
+      values: texts.map((t) => parseInt(String(t), 10)),
+      unread: [],
+    });
   });
 
   it('keeps an index column with a note in it, and refuses one whose integers mix years and weeks', () => {
@@ -470,5 +489,91 @@ describe('properties', () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+// The readers on public files written by others (tests/fixtures/real-tabs, sources in its SOURCES.md): the
+// column a person names as the date in answers.json, read as the server would hand it over, as text.
+const corpus = loadCorpus(path.resolve('tests/fixtures/real-tabs'));
+function tab(file: string) {
+  const answer = corpus.answers.find((a) => a.file === file)!;
+  const rows = readCsv(readFileSync(path.join(corpus.dir, file), 'utf8')).rows;
+  const headerRows = answer.headerRows ?? [answer.headerRow];
+  const column = (name: string) => {
+    const c = columnOf(name, rows, headerRows)!;
+    return rows.slice(Math.max(...headerRows)).map((r) => r[c] ?? '');
+  };
+  return { answer, rows, column };
+}
+
+describe('real tabs', () => {
+  it.each([
+    ['it-dpc-covid19-andamento-nazionale.csv', 'it_IT', 'instant', 'DMY'],
+    ['us-fred-unrate.csv', 'en_US', 'day', 'MDY'],
+    ['eu-ecb-eurofxref-hist.csv', 'en_GB', 'day', 'DMY'],
+    ['us-eia-brent-spot-price-daily.csv', 'en_GB', 'day', 'MDY'],
+    ['eu-eurostat-ert-bil-eur-m-exchange-rates.csv', 'en_GB', 'month', 'DMY'],
+    ['rundouble-interval-run-log.csv', 'en_US', 'instant', 'MDY'],
+    ['fr-insee-air-france-passagers-vols-interieurs.csv', 'fr_FR', 'month', 'DMY'],
+    ['at-ages-covidfaelle-timeline.csv', 'de_AT', 'instant', 'DMY'],
+    ['es-ine-50902-ipc-indice-general.csv', 'es_ES', 'month', 'DMY'],
+    ['de-rki-covid-sari-hospitalisierungsinzidenz.tsv', 'de_DE', 'week', 'DMY'],
+    ['us-bea-real-gdp-growth-quarterly.csv', 'en_US', 'day', 'MDY'],
+  ] as const)(
+    '%s: every date reads, with the cadence a person reads off it',
+    (file, locale, granularity, order) => {
+      const { answer, column } = tab(file);
+      const texts = column(answer.dateColumn as string);
+      const col = dates(readDateColumn(texts, locale));
+      expect(col.unread.map((i) => texts[i])).toEqual([]);
+      expect([col.granularity, col.order, col.ambiguous]).toEqual([granularity, order, false]);
+      expect(cadenceOf(col.periods)).toBe(answer.cadence);
+    },
+  );
+
+  it.each([
+    ['es-ine-72956-gasto-consumo-hogares.csv', ['year']],
+    ['ie-debt-to-gdp-ratio.csv', ['year']],
+    ['us-uidaho-ga4-export-jan-may-2026.csv', ['month', 'week']],
+  ] as const)('%s: a column of years or month numbers is a period index', (file, units) => {
+    const { answer, column } = tab(file);
+    const col = readDateColumn(column(answer.dateColumn as string), 'en_US');
+    expect(col).toMatchObject({ kind: 'index', units });
+  });
+
+  it('reads the provisional years of INE (`2022 (P)`) as years, yearly', () => {
+    const texts = tab('es-ine-72956-gasto-consumo-hogares.csv').column('Año');
+    expect(texts).toContain('2022 (P)');
+    const periods = texts.map((t) => parseDateText(t, 'DMY'));
+    expect(periods.every((p) => p?.granularity === 'year')).toBe(true);
+    expect(cadenceOf(periods)).toBe('yearly');
+  });
+
+  it.each([
+    ['de-destatis-61111-0002-consumer-price-index.csv', 'column A', 'column B', 3],
+    ['us-panynj-air-passenger-traffic.csv', 'Year', 'Month', 0],
+  ] as const)('%s: its year and month columns make one month per row, monthly', (file, y, m, footer) => {
+    const { column } = tab(file);
+    const periods = combineYearMonth(column(y), column(m));
+    expect(periods.filter((p) => !p)).toHaveLength(footer); // the footer lines under the table
+    expect(cadenceOf(periods)).toBe('monthly');
+  });
+
+  it.each([
+    ['us-uidaho-library-web-properties.csv', 'monthly'],
+    ['jhu-csse-covid19-deaths-global.csv', 'daily'],
+  ] as const)('%s: the periods across its header row read, with its cadence', (file, cadence) => {
+    const { answer, rows } = tab(file);
+    const header = rows[answer.headerRow - 1]!.filter((v) => /\d/.test(v));
+    const col = dates(readDateColumn(header, 'en_US'));
+    expect(col.unread).toEqual([]);
+    expect(cadenceOf(col.periods)).toBe(cadence);
+  });
+
+  it('does not guess fiscal years (FY2020) or semesters (Spring 2020)', () => {
+    for (const file of ['us-uidaho-library-cost-per-use.csv', 'us-uidaho-library-resource-sharing.csv']) {
+      const { rows } = tab(file);
+      expect(readDateColumn(rows[0]!.slice(1), 'en_US'), file).toBeUndefined();
+    }
   });
 });
