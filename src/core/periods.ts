@@ -4,16 +4,14 @@
 // period index such as a month number), joining a year column with a month column, and the cadence that the
 // spacing of periods shows. Time-zone free: a date-time keeps the day and time as written, with its offset.
 import type { Cadence } from './kpi';
+import { type DateOrder, type LocaleRules, localeRules } from './locale';
 import {
-  type DateOrder,
   foldText,
   hasControlCharacters,
-  type LocaleRules,
-  localeRules,
   monthOfName,
   weekdaysOfName,
   withoutBidiMarks,
-} from './locale';
+} from './locale-words';
 import { type Day, serialOfDay } from './values';
 
 export type Granularity = 'instant' | 'day' | 'week' | 'month' | 'quarter' | 'year';

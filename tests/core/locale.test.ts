@@ -5,17 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOCALES, localeRules } from '../../src/core/locale';
 import {
   type FormatOptions,
   formatLocaleNumber,
   guessDecimalMark,
-  LOCALES,
-  localeRules,
-  monthOfName,
   parseLocaleNumber,
   readingFor,
-  weekdaysOfName,
-} from '../../src/core/locale';
+} from '../../src/core/locale-number';
+import { monthOfName, weekdaysOfName } from '../../src/core/locale-words';
 import { columnOf, loadCorpus } from '../fixtures/real-tabs/corpus';
 import { readCsv } from '../helpers/csv';
 
