@@ -670,6 +670,33 @@ describe('the menu item', () => {
   });
 });
 
+describe('a tab named to attack the sidebar', () => {
+  it.each([
+    '$& tabindex=0 autofocus onfocus=alert(1) x=',
+    "$' x",
+    '$` onmouseover=alert(1)',
+    '" autofocus onfocus="alert(1)',
+    '</div><script>alert(1)</script>',
+  ])('%s reaches the page only as the text of one data-sheet attribute', (name) => {
+    addon.open();
+    addon.spreadsheet.getSheetByName('Support')!.setName(name);
+    addon.setActive(name);
+    expect(addon.runMenu('showTagKpi')).toEqual({ ok: true });
+    const html = addon.ui.sidebar!.html;
+    const tags = html.match(/<div id="app"[^>]*>/g) ?? [];
+    expect(tags).toHaveLength(1);
+    const attrs = [...tags[0]!.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2]]);
+    expect(attrs.map(([k]) => k)).toEqual(['id', 'data-panel', 'data-sheet', 'aria-live']);
+    const shown = attrs[2]![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    expect(shown).toBe(name);
+    expect(html).not.toContain('<script>alert(1)');
+  });
+});
+
 describe('a 50,000-row KPI tab', () => {
   let rowsRead: number[] = [];
   afterEach(() => {
