@@ -2,7 +2,15 @@
 // is never trusted: the server parses each RPC argument here and a bad one becomes an InputError that names
 // the field and the value (`target: "abc" is not a number`), before anything is written.
 import * as z from 'zod/mini';
-import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt, UNITS, type Unit } from './kpi';
+import {
+  BETTER_WHEN,
+  type BetterWhen,
+  CADENCES,
+  type Cadence,
+  checkWarnAt,
+  UNITS,
+  type Unit,
+} from './kpi-health';
 import { formatQuarter, parseQuarter } from './quarter';
 import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP, readScoreType, SCORE_TYPES } from './score';
 import { type Cell, describe, InputError, isDate, messageOf, readNumber } from './values';

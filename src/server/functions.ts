@@ -2,7 +2,7 @@
 // (grid.ts broadcasts) so one call fills a column. Errors: thrown in scalar form, `#ERROR: …` per row in
 // column form. The JSDoc that Sheets shows lives on the exports in index.ts.
 import { type Arg, column, isGrid, mapCells, prefixed, type Result } from '../core/grid';
-import { kpiPrevious, kpiStatus, lastValue, readCadence } from '../core/kpi';
+import { kpiPrevious, kpiStatus, lastValue, readCadence } from '../core/kpi-health';
 import {
   formatQuarter,
   parseQuarter,

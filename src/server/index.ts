@@ -30,8 +30,8 @@ import {
   quarterFn,
 } from './functions';
 import { spreadsheetApp } from './gas';
-import * as kpis from './kpis';
-import * as kpitag from './kpitag';
+import * as kpiRegistry from './kpi-registry';
+import * as kpiTagging from './kpi-tagging';
 import { buildMenu } from './menu';
 import { readOverview } from './overview';
 import * as quarters from './quarters';
@@ -138,22 +138,22 @@ export function updateSettings(input: SettingsUpdateInput): SettingsView {
 
 /** RPC: the user's tabs, with the header, date column and columns of numbers detected in each, and their KPIs. */
 export function listTabs(): TabView[] {
-  return kpitag.listTabs();
+  return kpiTagging.listTabs();
 }
 
 /** RPC: tags a column of a tab as a KPI (or updates the KPI on that column); the tab's cells are not written. */
 export function tagKpi(input: TagKpiInput): KpiView {
-  return kpitag.tagKpi(input);
+  return kpiTagging.tagKpi(input);
 }
 
 /** RPC: untags a KPI (registry row, named range, marks); refuses while a current key result follows it. */
 export function untagKpi(kpiId: string): { untagged: string } {
-  return kpitag.untagKpi(kpiId);
+  return kpiTagging.untagKpi(kpiId);
 }
 
 /** RPC: every KPI with its latest value, previous value, trend, status and recent values. */
 export function listKpiViews(): KpiView[] {
-  return kpis.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
+  return kpiRegistry.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
 }
 
 // ---- Custom functions --------------------------------------------------------------------------------------

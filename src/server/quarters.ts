@@ -60,7 +60,7 @@ import { SCORE_TYPES } from '../core/score';
 import { type Cell, type Day, formatDay, InputError, isDate, readDay, readNumber } from '../core/values';
 import { dayInZone } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
-import { type KpiRef, kpiRefs, listKpiViews } from './kpis';
+import { type KpiRef, kpiRefs, listKpiViews } from './kpi-registry';
 import {
   loadIdCounters,
   loadSettings,

@@ -1,7 +1,7 @@
 // KPI tabs end to end through the built bundle in the emulator: a team's own tabs (a year of weekly data) are
 // tagged through the RPCs the sidebar calls, and the KPIs registry computes their health live.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kpiPrevious } from '../../src/core/kpi';
+import { kpiPrevious } from '../../src/core/kpi-health';
 import { EmuRange } from '../../src/playground/emulator/spreadsheet';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
 

@@ -1,7 +1,7 @@
 // KPIs: every KPI with its latest value, trend, status and a sparkline; every tab of the user's with what it
 // holds; the form that tags a column of a tab as a KPI (proposed from what the tab holds), edits and untags.
 import { useEffect, useState } from 'preact/hooks';
-import { CADENCES, trendMeaning, UNITS } from '../../core/kpi';
+import { CADENCES, trendMeaning, UNITS } from '../../core/kpi-health';
 import type { KpiView, State, TabView } from '../../core/rpc';
 import { Field, Form, inputValue } from '../form';
 import { formatValue } from '../format';

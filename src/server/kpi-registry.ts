@@ -1,8 +1,9 @@
 // KPIs on the spreadsheet: the KPIs registry sheet, the marks (developer metadata) on the user's tabs, and
-// reading a KPI tab's first and last rows, never the whole tab. Tagging and untagging live in kpitag.ts.
+// reading a KPI tab's first and last rows, never the whole tab. Tagging and untagging live in kpi-tagging.ts.
 
 import { columnLetter } from '../core/a1';
-import { recentNumbers } from '../core/kpi';
+import { SAMPLE_HEAD_ROWS, SAMPLE_TAIL_ROWS, type TabSample } from '../core/kpi-detect';
+import { recentNumbers } from '../core/kpi-health';
 import {
   columnLabel,
   KPI_MARK_KEY,
@@ -10,11 +11,8 @@ import {
   type KpiMark,
   namedRangeOf,
   readKpiMark,
-  SAMPLE_HEAD_ROWS,
-  SAMPLE_TAIL_ROWS,
-  type TabSample,
   writeKpiMark,
-} from '../core/kpitab';
+} from '../core/kpi-registry';
 import { asText, KPIS } from '../core/layout';
 import { contiguousRuns } from '../core/okr';
 import type { KpiView } from '../core/rpc';

@@ -4,6 +4,14 @@
 
 import { columnLetter } from '../core/a1';
 import {
+  type DetectedColumn,
+  type Detection,
+  detectTable,
+  requireDateColumn,
+  requireValueColumn,
+  resolveColumn,
+} from '../core/kpi-detect';
+import {
   CADENCES,
   type Cadence,
   kpiPrevious,
@@ -13,24 +21,18 @@ import {
   lastValue,
   recentNumbers,
   UNITS,
-} from '../core/kpi';
+} from '../core/kpi-health';
 import {
-  type DetectedColumn,
-  type Detection,
-  detectTable,
   type KpiColumns,
   type KpiDefinition,
   namedRangeOf,
   registryFormulas,
   registryNumberFormat,
   registryRow,
-  requireDateColumn,
-  requireValueColumn,
-  resolveColumn,
   slugOf,
   uniqueId,
   writeKpiMark,
-} from '../core/kpitab';
+} from '../core/kpi-registry';
 import { CHECK_INS, HISTORY, KEY_RESULTS, KPIS } from '../core/layout';
 import { contiguousRuns, kpiOfCurrentFormula, readKeyResults } from '../core/okr';
 import type { KpiView, TabView } from '../core/rpc';
@@ -50,7 +52,7 @@ import {
   registryRows,
   sampleColumn,
   type TabRead,
-} from './kpis';
+} from './kpi-registry';
 import { findQuarterSheets } from './quarters';
 import { loadSettings } from './settings';
 import {
