@@ -1,1 +1,2 @@
+// Lets main.tsx import styles.css: esbuild inlines it into dist/Sidebar.html.
 declare module '*.css';

@@ -4,12 +4,13 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { SidebarIntent } from '../core/rpc';
-import { KpisPanel } from './panels/kpis';
-import { OkrsPanel } from './panels/okrs';
-import { OverviewPanel } from './panels/overview';
-import { NewQuarterPanel } from './panels/quarter';
-import { SettingsPanel } from './panels/settings';
-import { AppProvider, NoticeLine, useApp } from './store';
+import { KpisPanel } from './kpis/KpisPanel';
+import { OkrsPanel } from './okrs/OkrsPanel';
+import { OverviewPanel } from './overview/OverviewPanel';
+import { NewQuarterPanel } from './quarter/NewQuarterPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
+import { AppProvider, useApp } from './store';
+import { NoticeLine } from './ui/NoticeLine';
 import './styles.css';
 
 type PanelId = 'okrs' | 'kpis' | 'overview' | 'settings';

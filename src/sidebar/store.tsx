@@ -1,5 +1,6 @@
 // The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
-// after every change, plus one notice line for what just happened. Panels read it through useApp().
+// after every change, the notice for what just happened (ui/NoticeLine shows it), and the panel on show.
+// Panels read it through useApp().
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { KpiView, State } from '../core/rpc';
@@ -86,26 +87,4 @@ export function useApp(): App {
   const app = useContext(AppContext);
   if (!app) throw new Error('useApp outside AppProvider');
   return app;
-}
-
-export function NoticeLine() {
-  const { notice, say } = useApp();
-  if (!notice) return null;
-  return (
-    <div class={notice.kind === 'ok' ? 'notice' : 'error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
-      <span>{notice.text}</span>
-      <button type="button" class="close" aria-label="Dismiss" onClick={() => say(undefined)}>
-        ×
-      </button>
-    </div>
-  );
-}
-
-export function Loading({ what }: { what: string }) {
-  return (
-    <p class="muted">
-      <span class="spinner" aria-hidden="true" />
-      {what}
-    </p>
-  );
 }

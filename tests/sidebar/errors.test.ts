@@ -1,7 +1,7 @@
 // What a form shows when the server refuses an input: the failure handler's text, stripped of the exception's
 // name, split into messages under the fields they name.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../src/sidebar/form';
+import { fieldErrors } from '../../src/sidebar/form/fieldErrors';
 import { errorMessage } from '../../src/sidebar/rpc';
 
 describe('server errors in forms', () => {

@@ -1,29 +1,13 @@
-// Overview: the workbook at a glance, from the getOverview RPC.
+// Workbook: the spreadsheet's tabs at a glance (rows × columns of each), from the getOverview RPC.
 import { rpc } from '../rpc';
+import { LoadFailed } from '../ui/LoadFailed';
+import { Loading } from '../ui/Loading';
 import { useRpc } from '../useRpc';
 
 export function OverviewPanel() {
   const { value, error, loading, reload } = useRpc(() => rpc('getOverview'));
-  if (loading && !value) {
-    return (
-      <p class="muted">
-        <span class="spinner" aria-hidden="true" />
-        Reading the workbook…
-      </p>
-    );
-  }
-  if (error) {
-    return (
-      <div>
-        <div class="error" role="alert">
-          {error}
-        </div>
-        <button type="button" class="secondary" onClick={reload}>
-          Try again
-        </button>
-      </div>
-    );
-  }
+  if (loading && !value) return <Loading what="Reading the workbook…" />;
+  if (error) return <LoadFailed error={error} onRetry={reload} />;
   if (!value) return null;
   return (
     <section aria-label="Overview">

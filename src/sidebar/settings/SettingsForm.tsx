@@ -1,27 +1,22 @@
-// Settings: fiscal year start, over-achievement cap, band thresholds.
-import { useState } from 'preact/hooks';
+// The settings form: fiscal year start, the highest score (over-achievement cap) and the band thresholds.
+import type { SettingsView } from '../../core/rpc';
 import { MONTH_NAMES } from '../../core/values';
-import { Field, Form, inputValue } from '../form';
+import { Field } from '../form/Field';
+import { Form } from '../form/Form';
+import { Options } from '../form/Options';
+import { useFormValues } from '../form/useFormValues';
+import { editableValue } from '../format';
 import { rpc } from '../rpc';
-import { Loading, useApp } from '../store';
+import { useApp } from '../store';
 
-export function SettingsPanel() {
+export function SettingsForm({ settings: s }: { settings: SettingsView }) {
   const app = useApp();
-  const s = app.state?.settings;
-  if (!s) return <Loading what="Reading settings…" />;
-  return <SettingsForm key={JSON.stringify(s)} />;
-}
-
-function SettingsForm() {
-  const app = useApp();
-  const s = app.state!.settings;
-  const [v, setV] = useState({
-    fiscalStartMonth: String(s.fiscalStartMonth),
-    cap: String(s.scoring.cap),
-    yellowFrom: String(s.scoring.yellowFrom),
-    greenFrom: String(s.scoring.greenFrom),
+  const { values: v, set } = useFormValues({
+    fiscalStartMonth: editableValue(s.fiscalStartMonth),
+    cap: editableValue(s.scoring.cap),
+    yellowFrom: editableValue(s.scoring.yellowFrom),
+    greenFrom: editableValue(s.scoring.greenFrom),
   });
-  const set = (k: keyof typeof v) => (e: Event) => setV({ ...v, [k]: inputValue(e) });
   return (
     <section aria-label="Settings">
       <h2>Settings</h2>
@@ -49,11 +44,7 @@ function SettingsForm() {
             >
               {(p) => (
                 <select {...p} value={v.fiscalStartMonth} onChange={set('fiscalStartMonth')}>
-                  {MONTH_NAMES.map((m, i) => (
-                    <option key={m} value={String(i + 1)}>
-                      {m}
-                    </option>
-                  ))}
+                  <Options items={MONTH_NAMES} value={(_, i) => String(i + 1)} label={(m) => m} />
                 </select>
               )}
             </Field>

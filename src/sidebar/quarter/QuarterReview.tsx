@@ -1,49 +1,26 @@
-// Start new quarter: review the closing quarter's final scores, choose what carries over, confirm.
+// Start new quarter, the review: the closing quarter's final scores, a tick per key result to carry over
+// (unfinished ones ticked) with its new baseline and a target to change, and the confirmation that starts it.
 import { useEffect, useState } from 'preact/hooks';
 import type { NewQuarterPreview } from '../../core/rpc';
+import { inputValue } from '../form/useFormValues';
 import { editableValue, formatValue, percent, scoreBand } from '../format';
-import { errorMessage, rpc } from '../rpc';
-import { Loading, useApp } from '../store';
+import { rpc } from '../rpc';
+import { useApp } from '../store';
+import { useBusy } from '../ui/useBusy';
 
-export function NewQuarterPanel({ onDone }: { onDone: () => void }) {
+export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview; onDone: () => void }) {
   const app = useApp();
-  const [preview, setPreview] = useState<NewQuarterPreview>();
-  const [error, setError] = useState<string>();
-  const [carry, setCarry] = useState<Set<string>>(new Set());
+  const [carry, setCarry] = useState<Set<string>>(
+    () => new Set(preview.objectives.flatMap((o) => o.keyResults.filter((k) => k.carried).map((k) => k.id))),
+  );
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
 
   // the confirmation takes keyboard focus when it appears (the user just asked for it)
   useEffect(() => {
     if (confirming) document.getElementById('confirm-new-quarter')?.focus();
   }, [confirming]);
-
-  useEffect(() => {
-    rpc('previewNewQuarter', { carry: 'unfinished' }).then(
-      (p) => {
-        setPreview(p);
-        setCarry(
-          new Set(p.objectives.flatMap((o) => o.keyResults.filter((k) => k.carried).map((k) => k.id))),
-        );
-      },
-      (e) => setError(errorMessage(e)),
-    );
-  }, []);
-
-  if (error) {
-    return (
-      <section aria-label="Start new quarter">
-        <div class="error" role="alert">
-          {error}
-        </div>
-        <button type="button" class="secondary" onClick={onDone}>
-          Back
-        </button>
-      </section>
-    );
-  }
-  if (!preview) return <Loading what="Reading final scores…" />;
 
   const toggle = (id: string) => {
     const next = new Set(carry);
@@ -52,24 +29,22 @@ export function NewQuarterPanel({ onDone }: { onDone: () => void }) {
     setCarry(next);
   };
   const carriedKrs = [...carry];
-  const start = async () => {
-    setBusy(true);
-    try {
-      const numericTargets = Object.fromEntries(
-        Object.entries(targets).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
-      );
-      await app.act(
-        () => rpc('startNewQuarter', { quarter: preview.to, carry: carriedKrs, targets: numericTargets }),
-        (r) =>
-          `Started ${r.quarter}: ${r.carriedKeyResults} key result${r.carriedKeyResults === 1 ? '' : 's'} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
-      );
-      onDone();
-    } catch {
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () =>
+    run(async () => {
+      try {
+        const numericTargets = Object.fromEntries(
+          Object.entries(targets).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
+        );
+        await app.act(
+          () => rpc('startNewQuarter', { quarter: preview.to, carry: carriedKrs, targets: numericTargets }),
+          (r) =>
+            `Started ${r.quarter}: ${r.carriedKeyResults} key result${r.carriedKeyResults === 1 ? '' : 's'} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
+        );
+        onDone();
+      } catch {
+        setConfirming(false);
+      }
+    });
   return (
     <section aria-label="Start new quarter">
       <h2>
@@ -106,9 +81,7 @@ export function NewQuarterPanel({ onDone }: { onDone: () => void }) {
                       class="inline"
                       aria-label={`Target for ${k.id} next quarter`}
                       value={targets[k.id] ?? editableValue(k.target, k.unit)}
-                      onInput={(e) =>
-                        setTargets({ ...targets, [k.id]: (e.currentTarget as HTMLInputElement).value })
-                      }
+                      onInput={(e) => setTargets({ ...targets, [k.id]: inputValue(e) })}
                       inputMode="decimal"
                     />
                   </div>

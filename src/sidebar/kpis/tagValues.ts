@@ -1,0 +1,92 @@
+// The tag form's values and where they come from: what okr-sheets proposes for a column of a tab (detection's
+// name, unit and direction, the tab's dates and cadence), a KPI as it stands (a column tagged already), or a
+// blank form. Numbers are the text a field shows (format.ts editableValue).
+import type { KpiView, TabView } from '../../core/rpc';
+import { editableValue } from '../format';
+
+export interface TagValues {
+  sheetName: string;
+  valueColumn: string;
+  name: string;
+  dateColumn: string;
+  unit: string;
+  betterWhen: 'higher' | 'lower';
+  target: string;
+  warnAt: string;
+  owner: string;
+  cadence: string;
+}
+
+/** A form for the tab called sheet with nothing proposed yet. */
+export function blankTag(sheet: string): TagValues {
+  return {
+    sheetName: sheet,
+    valueColumn: '',
+    name: '',
+    dateColumn: '',
+    unit: 'number',
+    betterWhen: 'higher',
+    target: '',
+    warnAt: '',
+    owner: '',
+    cadence: '',
+  };
+}
+
+/**
+ * What detection proposes for a column of a tab (by default its likeliest column of numbers not tagged yet):
+ * its name, unit and direction, with the tab's date column and cadence.
+ */
+export function proposal(tab: TabView, letter?: string): TagValues {
+  const tagged = new Set(tab.kpis.map((k) => k.valueLetter));
+  const chosen = letter ?? tab.valueColumns.find((l) => !tagged.has(l)) ?? tab.valueColumns[0] ?? '';
+  const col = tab.columns.find((c) => c.letter === chosen);
+  return {
+    ...blankTag(tab.name),
+    valueColumn: chosen,
+    name: col?.name ?? '',
+    dateColumn: tab.dateColumn ?? '',
+    unit: col?.unit ?? 'number',
+    betterWhen: col?.betterWhen ?? 'higher',
+    cadence: tab.cadence ?? '',
+  };
+}
+
+/** A KPI's values as it stands, for editing. */
+export function fromKpi(k: KpiView): TagValues {
+  return {
+    sheetName: k.sourceTab,
+    valueColumn: k.valueLetter,
+    name: k.name,
+    dateColumn: k.dateLetter,
+    unit: k.unit || 'number',
+    betterWhen: k.betterWhen,
+    target: editableValue(k.target),
+    warnAt: editableValue(k.warnAt),
+    owner: k.owner,
+    cadence: k.cadence,
+  };
+}
+
+/** A column of a tab: as its KPI stands when it is tagged already (saving updates it), else as proposed. */
+export function propose(tab: TabView, kpis: readonly KpiView[], letter?: string): TagValues {
+  const p = proposal(tab, letter);
+  const tagged = tab.kpis.find((k) => k.valueLetter === p.valueColumn);
+  const current = tagged && kpis.find((k) => k.id === tagged.id);
+  return current ? fromKpi(current) : p;
+}
+
+/**
+ * Another value column chosen in the form: a tagged one brings its KPI's values; any other brings detection's
+ * name, unit and direction and keeps what the user set for the rest (target, owner…).
+ */
+export function withColumn(
+  values: TagValues,
+  tab: TabView,
+  kpis: readonly KpiView[],
+  letter: string,
+): TagValues {
+  if (tab.kpis.some((k) => k.valueLetter === letter)) return propose(tab, kpis, letter);
+  const p = proposal(tab, letter);
+  return { ...values, valueColumn: p.valueColumn, name: p.name, unit: p.unit, betterWhen: p.betterWhen };
+}
