@@ -3,8 +3,19 @@
 // never from the whole tab; and finding the column a user names. Pure: the server reads the sample.
 
 import { columnLetter, columnNumber } from './a1';
-import type { BetterWhen, Cadence, Unit } from './kpi-health';
-import { type Cell, InputError, isBlank, isDate, readDay, readNumber, serialOfDay } from './values';
+import type { BetterWhen, Cadence } from './kpi-health';
+import { readUnit, type UnitChoice, unitChoice, unitOfFormat } from './units';
+import {
+  type Cell,
+  foldText,
+  InputError,
+  isBlank,
+  isDate,
+  readDay,
+  readNumber,
+  serialOfDay,
+  textOf,
+} from './values';
 
 /** Rows read from the top of a tab (header and first entries) and from its bottom (the newest entries). */
 export const SAMPLE_HEAD_ROWS = 60;
@@ -40,7 +51,7 @@ export interface DetectedColumn {
   period?: boolean;
   /** for numeric columns: what okr-sheets proposes */
   name?: string;
-  unit?: Unit;
+  unit?: UnitChoice;
   betterWhen?: BetterWhen;
   /** the number format of the column's entries, when it is not the automatic one */
   numberFormat?: string;
@@ -61,12 +72,6 @@ export interface Detection {
   /** rows below the header */
   dataRows: number;
 }
-
-const norm = (s: unknown) =>
-  String(s ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
 
 const ISO_DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
@@ -113,7 +118,7 @@ const GENERIC_HEADERS = /^(value|values|amount|number|count|total|kpi|metric|act
 
 /** Higher or lower is better, from the header's words. */
 export function guessBetterWhen(header: string): BetterWhen {
-  const h = norm(header);
+  const h = foldText(header);
   if (HIGHER_RATES.test(h) || HIGHER_WORDS.test(h)) return 'higher';
   if (LOWER_WORDS.test(h)) return 'lower';
   return 'higher';
@@ -129,11 +134,11 @@ export function guessUnit(
   numbers: readonly number[],
   format?: string,
   percentText = false,
-): Unit {
-  const f = (format ?? '').toLowerCase();
-  if (f.includes('%') || percentText) return '%';
-  if (/[$€£¥]|\[\$/.test(f)) return 'currency';
-  const h = norm(header);
+): UnitChoice {
+  const shown = readUnit(unitOfFormat(format));
+  if (percentText || shown?.kind === 'percent') return '%';
+  if (shown?.kind === 'currency') return unitChoice(shown);
+  const h = foldText(header);
   if (CURRENCY_WORDS.test(h)) return 'currency';
   if (PERCENT_WORDS.test(h) && numbers.length > 0 && numbers.every((n) => Math.abs(n) <= 1)) return '%';
   if (DURATION_WORDS.test(h)) return 'duration';
@@ -203,7 +208,7 @@ export function detectTable(sample: TabSample): Detection {
   const columns: DetectedColumn[] = [];
   for (let c = 0; c < width; c++) {
     const letter = columnLetter(c + 1);
-    const text = isBlank(header[c]) ? '' : String(header[c]).trim();
+    const text = textOf(header[c]);
     let nonBlank = 0;
     let numbers = 0;
     let dates = 0;
@@ -249,9 +254,9 @@ export function detectTable(sample: TabSample): Detection {
       ...(numberFormat ? { numberFormat } : {}),
     };
     if (kind === 'number') {
-      if (PERIOD_HEADERS.test(norm(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
+      if (PERIOD_HEADERS.test(foldText(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
       // a header that says nothing ("Value", none at all) leaves the tab's name to say what is measured
-      const generic = !text || GENERIC_HEADERS.test(norm(text));
+      const generic = !text || GENERIC_HEADERS.test(foldText(text));
       const subject = generic ? `${sample.name} ${text}`.trim() : text;
       col.name = generic ? sample.name : text;
       col.unit = guessUnit(subject, values, numberFormat, percentText);
@@ -263,7 +268,7 @@ export function detectTable(sample: TabSample): Detection {
   const unnamed = columns.filter((c) => c.kind === 'number' && !c.header);
   if (unnamed.length > 1) for (const c of unnamed) c.name = `${sample.name} ${c.letter}`;
   const dateColumns = columns.filter((c) => c.kind === 'date');
-  const date = dateColumns.find((c) => DATE_HEADERS.test(norm(c.header))) ?? dateColumns[0];
+  const date = dateColumns.find((c) => DATE_HEADERS.test(foldText(c.header))) ?? dateColumns[0];
   const valueColumns = columns
     .filter((c) => c.kind === 'number')
     .sort((a, b) => Number(Boolean(a.period)) - Number(Boolean(b.period)) || a.index - b.index)
@@ -314,8 +319,8 @@ export function resolveColumn(
   tab: string,
   what = 'kpi',
 ): DetectedColumn {
-  const key = norm(ref);
-  const byHeader = detection.columns.find((c) => c.header && norm(c.header) === key);
+  const key = foldText(ref);
+  const byHeader = detection.columns.find((c) => c.header && foldText(c.header) === key);
   if (byHeader) return byHeader;
   const n = columnNumber(ref);
   const byLetter = n === undefined ? undefined : detection.columns[n - 1];

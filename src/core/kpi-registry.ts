@@ -1,39 +1,31 @@
-// A tagged KPI as okr-sheets keeps it: its ID and named range, the mark (developer metadata) on the user's
-// tab, and its row of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status.
-// Pure: the server writes what comes back.
+// A tagged KPI as okr-sheets keeps it: its named range, the mark (developer metadata) on the user's tab, its row
+// of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status, and the KPI as the
+// sidebar sees it (one way of building it, whether from the registry or from a tag just made). Pure: the
+// server reads and writes.
 
 import { columnFrom2, columnLetter, quoteSheet } from './a1';
-import { type BetterWhen, type Cadence, trendFormula, type Unit } from './kpi-health';
-import { asText, type KeyOf, type KPIS } from './layout';
-import { headerFormula, type RowPatch } from './okr';
-
-// ---- IDs and named ranges ------------------------------------------------------------------------------------
-
-/** A KPI ID from its name: `Churn rate` → `churn_rate` (lowercase letters, digits, _; starts with a letter). */
-export function slugOf(name: string): string {
-  let s = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (s === '') s = 'kpi';
-  if (!/^[a-z]/.test(s)) s = `kpi_${s}`;
-  return s.slice(0, 40).replace(/_+$/, '');
-}
-
-/** The first of `slug`, `slug_2`, `slug_3` … that is not taken. */
-export function uniqueId(slug: string, taken: (id: string) => boolean): string {
-  if (!taken(slug)) return slug;
-  for (let n = 2; ; n++) {
-    const id = `${slug}_${n}`;
-    if (!taken(id)) return id;
-  }
-}
+import { headerFormula } from './formulas';
+import { isKpiId } from './ids';
+import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
+import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
+import type { KpiView } from './rpc';
+import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
+import { type Cell, foldText, numberOrBlank, textOf } from './values';
 
 /** The named range of a KPI's value column: `=KPI_LATEST(KPI_churn)` works in any cell. */
 export function namedRangeOf(id: string): string {
   return `KPI_${id}`;
+}
+
+/** Latest: the last entry of the KPI's named range. A key result that follows the KPI has it as Current. */
+export function latestFormula(id: string): string {
+  return `=KPI_LATEST(${namedRangeOf(id)})`;
+}
+
+/** The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one. */
+export function latestFormulaRange(formula: string | undefined): string | undefined {
+  const m = formula ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/.exec(formula.trim()) : null;
+  return m ? m[1] : undefined;
 }
 
 // ---- Developer metadata on the user's tab -----------------------------------------------------------------
@@ -57,7 +49,7 @@ export function readKpiMark(json: string | null | undefined): KpiMark | undefine
   if (!json) return undefined;
   try {
     const raw = JSON.parse(json) as Partial<KpiMark>;
-    if (typeof raw.id !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(raw.id)) return undefined;
+    if (typeof raw.id !== 'string' || !isKpiId(raw.id)) return undefined;
     if (raw.role !== 'value' && raw.role !== 'date') return undefined;
     const whole = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined);
     const headerRow = whole(raw.headerRow);
@@ -79,7 +71,7 @@ export function writeKpiMark(mark: KpiMark): string {
 
 // ---- The registry row --------------------------------------------------------------------------------------
 
-export type KpiColumns = Record<KeyOf<typeof KPIS>, number>;
+export type KpiColumns = Columns<typeof KPIS>;
 
 /** A column as the registry shows it: `MRR (C)`, or `column C` when it has no header. */
 export function columnLabel(header: string, letter: string): string {
@@ -93,17 +85,12 @@ export interface KpiDefinition {
   headerRow: number;
   value: { index: number; header: string };
   date?: { index: number; header: string };
-  unit: Unit;
+  unit: UnitChoice;
   betterWhen: BetterWhen;
   target?: number;
   warnAt?: number;
   owner?: string;
   cadence?: Cadence;
-}
-
-/** Latest: the last entry of the KPI's named range. */
-export function latestFormula(id: string): string {
-  return `=KPI_LATEST(${namedRangeOf(id)})`;
 }
 
 /**
@@ -149,11 +136,129 @@ export function registryFormulas(c: KpiColumns): { trend: string; status: string
   };
 }
 
-/** The number format for a KPI's numbers in the registry: the tab's own, else one for its unit. */
-export function registryNumberFormat(unit: Unit, sourceFormat?: string): string | undefined {
+/**
+ * The conditional-format formulas that colour the Trend column by whether the move is good for the KPI,
+ * reading the first data row's Trend and Better-when cells (Sheets moves them down the range).
+ */
+export function trendRuleFormulas(
+  c: KpiColumns,
+): Array<{ meaning: 'improving' | 'worsening'; formula: string }> {
+  const t = `${columnLetter(c.trend + 1)}2`;
+  const better = `${columnLetter(c.betterWhen + 1)}2`;
+  const moved = (up: string, down: string) =>
+    `=OR(AND(${t}="↑",${better}="${up}"),AND(${t}="↓",${better}="${down}"))`;
+  return [
+    { meaning: 'improving', formula: moved('higher', 'lower') },
+    { meaning: 'worsening', formula: moved('lower', 'higher') },
+  ];
+}
+
+/**
+ * The number format for a KPI's numbers in the registry: the tab's own, else its unit's (with decimals where
+ * the tab's `values` have them); undefined when that is the automatic format.
+ */
+export function registryNumberFormat(
+  unit: UnitChoice,
+  sourceFormat?: string,
+  values: readonly unknown[] = [],
+): string | undefined {
   if (sourceFormat) return sourceFormat;
-  if (unit === '%') return '0.0%';
-  if (unit === 'currency' || unit === 'count') return '#,##0';
-  if (unit === 'duration') return '0.0';
-  return undefined;
+  const format = numberFormatOf(unit, values);
+  return format === AUTOMATIC_FORMAT ? undefined : format;
+}
+
+// ---- The KPI as the sidebar sees it ---------------------------------------------------------------------------
+
+/** What a KPI's registry row states: what the user set when tagging, and what the sheet computed. */
+export interface RegistryEntry {
+  id: string;
+  name: string;
+  sourceTab: string;
+  unit: string;
+  betterWhen: BetterWhen;
+  target: number | '';
+  warnAt: number | '';
+  owner: string;
+  cadence: string;
+  latest: Cell;
+  previous: Cell;
+  trend: Cell;
+  status: Cell;
+  /** the Date column cell: a KPI tagged with a date column says so here */
+  dateColumn: string;
+}
+
+export function readRegistryEntry(id: string, r: readonly Cell[], c: KpiColumns): RegistryEntry {
+  return {
+    id,
+    name: textOf(r[c.name]),
+    sourceTab: textOf(r[c.sourceTab]),
+    unit: textOf(r[c.unit]),
+    betterWhen: foldText(r[c.betterWhen]) === 'lower' ? 'lower' : 'higher',
+    target: numberOrBlank(r[c.target]),
+    warnAt: numberOrBlank(r[c.warnAt]),
+    owner: textOf(r[c.owner]),
+    cadence: foldText(r[c.cadence]),
+    latest: r[c.latest] ?? '',
+    previous: r[c.previous] ?? '',
+    trend: r[c.trend] ?? '',
+    status: r[c.status] ?? '',
+    dateColumn: textOf(r[c.dateColumn]),
+  };
+}
+
+/** A registry entry from a definition, with its health as computed from the tab's rows. */
+export function entryOf(
+  def: KpiDefinition,
+  health: Pick<RegistryEntry, 'latest' | 'previous' | 'trend' | 'status'>,
+): RegistryEntry {
+  return {
+    id: def.id,
+    name: def.name,
+    sourceTab: def.sourceTab,
+    unit: def.unit,
+    betterWhen: def.betterWhen,
+    target: def.target ?? '',
+    warnAt: def.warnAt ?? '',
+    owner: def.owner ?? '',
+    cadence: def.cadence ?? '',
+    dateColumn: def.date ? columnLabel(def.date.header, columnLetter(def.date.index + 1)) : '',
+    ...health,
+  };
+}
+
+/** Where a KPI's columns are now: header text ("" without one) and letter. */
+export interface KpiPlaceView {
+  sourceTab: string;
+  valueColumn: string;
+  valueLetter: string;
+  dateColumn: string;
+  dateLetter: string;
+}
+
+const plainValue = (v: Cell): number | string | '' =>
+  typeof v === 'number' || typeof v === 'string' ? v : '';
+
+/** The KPI as the sidebar shows it. */
+export function kpiView(e: RegistryEntry, place: KpiPlaceView, recent: number[], problem?: string): KpiView {
+  const trend = textOf(e.trend);
+  const status = textOf(e.status);
+  return {
+    id: e.id,
+    name: e.name,
+    ...place,
+    namedRange: namedRangeOf(e.id),
+    unit: e.unit,
+    betterWhen: e.betterWhen,
+    target: e.target,
+    warnAt: e.warnAt,
+    owner: e.owner,
+    cadence: e.cadence,
+    latest: plainValue(e.latest),
+    previous: plainValue(e.previous),
+    trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
+    status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
+    recent,
+    ...(problem ? { problem } : {}),
+  };
 }

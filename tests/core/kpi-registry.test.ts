@@ -1,6 +1,7 @@
 // A tagged KPI, decided without a spreadsheet: IDs, the marks on the user's columns, the registry row and its
 // formulas.
 import { describe, expect, it } from 'vitest';
+import { slugOf, uniqueId } from '../../src/core/ids';
 import {
   columnLabel,
   latestFormula,
@@ -9,8 +10,6 @@ import {
   registryFormulas,
   registryNumberFormat,
   registryRow,
-  slugOf,
-  uniqueId,
   writeKpiMark,
 } from '../../src/core/kpi-registry';
 import { KPIS } from '../../src/core/layout';
@@ -108,7 +107,11 @@ describe('the registry row', () => {
   it('shows numbers in the tab own format, else one for the unit', () => {
     expect(registryNumberFormat('%', '0.00%')).toBe('0.00%');
     expect(registryNumberFormat('%')).toBe('0.0%');
-    expect(registryNumberFormat('currency')).toBe('#,##0');
+    // the unit's own format, the one a key result following the KPI shows too (core/units.ts)
+    expect(registryNumberFormat('currency')).toBe('$#,##0');
+    expect(registryNumberFormat('currency', undefined, [4.99])).toBe('$#,##0.00');
+    expect(registryNumberFormat('duration', undefined, [46.5])).toBe('#,##0.0 "h"');
+    expect(registryNumberFormat('count')).toBe('#,##0');
     expect(registryNumberFormat('number')).toBeUndefined();
     expect(columnLabel('', 'F')).toBe('column F');
   });
