@@ -2,7 +2,7 @@
 // Builds what `clasp push` sends to Apps Script, into dist/:
 //   dist/Code.js        the server bundle (an IIFE under the global OKR) followed by generated top-level
 //                       function declarations, one per export of src/server/index.ts, each carrying its JSDoc;
-//   dist/Sidebar.html   the sidebar as one self-contained HTML file (JS and CSS inlined);
+//   dist/Sidebar.html   the sidebar as one self-contained HTML file (JS and CSS inlined by html-inline.mjs);
 //   dist/appsscript.json copied from the project root.
 // The build is deterministic: the same sources give the same bytes.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import ts from 'typescript';
+import { bundleForBrowser, inlineHtml } from './html-inline.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIST = path.join(root, 'dist');
@@ -102,34 +103,8 @@ async function buildServer(dist) {
 /** Bundles src/sidebar into one HTML file: HtmlService cannot serve separate assets. */
 async function buildSidebar(dist) {
   const template = await readFile(path.join(root, 'src/sidebar/index.html'), 'utf8');
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/sidebar/main.tsx')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    minify: true,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    charset: 'utf8',
-    legalComments: 'none',
-    write: false,
-    outdir: 'out',
-    loader: { '.css': 'css' },
-    logLevel: 'silent',
-  });
-  const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
-  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
-  for (const marker of ['<!-- inline:css -->', '<!-- inline:js -->']) {
-    if (!template.includes(marker)) throw new Error(`src/sidebar/index.html lacks the marker ${marker}`);
-  }
-  // `</` inside an inline script would end it early; `<\/` means the same in JS strings and regexes.
-  const safeJs = js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-  const safeCss = css.replace(/<\/(style)/gi, '<\\/$1');
-  const html = template
-    .replace('<!-- inline:css -->', () => `<style>\n${safeCss}</style>`)
-    .replace('<!-- inline:js -->', () => `<script>\n${safeJs}</script>`);
-  await writeFile(path.join(dist, 'Sidebar.html'), html);
+  const code = await bundleForBrowser(path.join(root, 'src/sidebar/main.tsx'), { minify: true });
+  await writeFile(path.join(dist, 'Sidebar.html'), inlineHtml(template, code, 'src/sidebar/index.html'));
 }
 
 /** Builds into `dist` (default dist/; tests build elsewhere so they never race a reader of dist/). */

@@ -2,7 +2,9 @@
 // google.script.run bridge injected), and the JSON API the page, tools and tests use (documented in README).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { scriptSafe } from '../../scripts/html-inline.mjs';
 import type { Addon, Answer } from './emulator';
+import { formulaAt, lastColumn, lastRow, scriptValue } from './emulator/cells';
 import type { WorkbookFile } from './store';
 
 export interface PlaygroundOptions {
@@ -73,7 +75,7 @@ export function withBridge(
   config: { target: { kind: 'sidebar' } | { kind: 'dialog'; id: number }; functions: readonly string[] },
 ) {
   const data = JSON.stringify(config).replace(/</g, '\\u003c');
-  const script = `<script>window.__OKR_PLAYGROUND__=${data};\n${bridgeJs.replace(/<\/script/gi, '<\\/script')}</script>`;
+  const script = `<script>window.__OKR_PLAYGROUND__=${data};\n${scriptSafe(bridgeJs)}</script>`;
   const head = /<head[^>]*>/i.exec(html);
   if (head)
     return html.slice(0, head.index + head[0].length) + script + html.slice(head.index + head[0].length);
@@ -86,17 +88,17 @@ function workbookJson(addon: Addon) {
   return {
     name: wb.name,
     sheets: wb.sheets.map((sheet) => {
-      const rows = wb.lastRow(sheet);
-      const columns = wb.lastColumn(sheet);
+      const rows = lastRow(wb, sheet);
+      const columns = lastColumn(wb, sheet);
       const values: unknown[][] = [];
       const formulas: string[][] = [];
       for (let r = 1; r <= rows; r++) {
         const vRow: unknown[] = [];
         const fRow: string[] = [];
         for (let c = 1; c <= columns; c++) {
-          const v = wb.scriptValue(sheet, r, c);
+          const v = scriptValue(wb, sheet, r, c);
           vRow.push(v instanceof Date ? v.toISOString() : v);
-          fRow.push(wb.formulaAt(sheet, r, c));
+          fRow.push(formulaAt(sheet, r, c));
         }
         values.push(vRow);
         formulas.push(fRow);

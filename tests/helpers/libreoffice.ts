@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
+import { columnLetter as columnLetterOf } from '../../src/core/a1';
 
 /** A formula cell with an explicit result size: written as a matrix formula over `rows` × `cols` cells. */
 export interface FormulaCell {
@@ -284,11 +285,8 @@ const escapeXml = (s: string) =>
     .replaceAll('\r', '&#13;')
     .replaceAll('\t', '&#9;');
 
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** The letters of a 0-based column index (0 → A), from core's column letters. */
+export const columnLetter = (col: number): string => columnLetterOf(col + 1);
 
 const a1 = (row: number, col: number) => `${columnLetter(col)}${row + 1}`;
 

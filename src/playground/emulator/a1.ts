@@ -1,24 +1,7 @@
 // A1 notation as Google Sheets reads it: cells (B3), ranges (B3:D9), whole columns (B:D), whole rows (3:9) and
 // the open-ended ranges Sheets allows and HyperFormula does not (B3:D = rows 3 to the end of the sheet).
-
-/** 1-based column number → letters (1 → A, 27 → AA). */
-export function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-/** Letters → 1-based column number (A → 1, aa → 27). */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+// Column letters themselves are core's (src/core/a1.ts).
+import { columnLetter, columnNumber } from '../../core/a1';
 
 /**
  * A rectangle of a sheet, 1-based and inclusive. `openRows` marks a range whose rows run to the end of the sheet
@@ -59,7 +42,7 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
   if (parts.length === 1) {
     const m = CELL.exec(parts[0]!);
     if (!m) return undefined;
-    return { row: Number(m[2]), column: columnNumber(m[1]!), numRows: 1, numColumns: 1 };
+    return { row: Number(m[2]), column: columnNumber(m[1]!)!, numRows: 1, numColumns: 1 };
   }
   if (parts.length !== 2) return undefined;
   const [a, b] = parts as [string, string];
@@ -68,8 +51,8 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
   if (ca && cb) {
     const r1 = Number(ca[2]);
     const r2 = Number(cb[2]);
-    const c1 = columnNumber(ca[1]!);
-    const c2 = columnNumber(cb[1]!);
+    const c1 = columnNumber(ca[1]!)!;
+    const c2 = columnNumber(cb[1]!)!;
     return {
       row: Math.min(r1, r2),
       column: Math.min(c1, c2),
@@ -80,10 +63,10 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
   // B3:D (open rows) and B:D (whole columns)
   const colB = COL.exec(b);
   if (colB) {
-    const c2 = columnNumber(colB[1]!);
+    const c2 = columnNumber(colB[1]!)!;
     const colA = COL.exec(a);
     if (colA) {
-      const c1 = columnNumber(colA[1]!);
+      const c1 = columnNumber(colA[1]!)!;
       return {
         row: 1,
         column: Math.min(c1, c2),
@@ -95,7 +78,7 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
     }
     if (ca) {
       const r1 = Number(ca[2]);
-      const c1 = columnNumber(ca[1]!);
+      const c1 = columnNumber(ca[1]!)!;
       return {
         row: r1,
         column: Math.min(c1, c2),
@@ -123,7 +106,7 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
       };
     }
     if (ca) {
-      const c1 = columnNumber(ca[1]!);
+      const c1 = columnNumber(ca[1]!)!;
       const r1 = Number(ca[2]);
       return {
         row: Math.min(r1, r2),
@@ -139,8 +122,8 @@ export function parseA1(ref: string, maxRows: number, maxColumns: number): A1Ran
 
 /** A1 notation of a range, as Range.getA1Notation prints it. */
 export function formatA1(r: A1Range): string {
-  const c1 = columnLetters(r.column);
-  const c2 = columnLetters(r.column + r.numColumns - 1);
+  const c1 = columnLetter(r.column);
+  const c2 = columnLetter(r.column + r.numColumns - 1);
   const r2 = r.row + r.numRows - 1;
   if (r.wholeColumns) return `${c1}:${c2}`;
   if (r.wholeRows) return `${r.row}:${r2}`;
@@ -151,7 +134,7 @@ export function formatA1(r: A1Range): string {
 }
 
 export function cellA1(row: number, column: number): string {
-  return `${columnLetters(column)}${row}`;
+  return `${columnLetter(column)}${row}`;
 }
 
 /** Sheets writes a sheet name bare when it is a plain word that cannot be read as a cell, else in quotes. */

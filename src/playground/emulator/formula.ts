@@ -2,7 +2,8 @@
 // copy. This module finds the references in a formula and rewrites them: open-ended ranges (F2:F) bounded to
 // the sheet's current size, rows/columns shifted when rows or columns are inserted or deleted, sheet names
 // changed on rename, relative references moved for conditional-format formulas.
-import { columnLetters, columnNumber, quoteSheetName } from './a1';
+import { columnLetter, columnNumber } from '../../core/a1';
+import { quoteSheetName } from './a1';
 
 export interface RefEnd {
   column?: number;
@@ -42,14 +43,14 @@ function parseEnd(text: string): RefEnd | undefined {
   const cell = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(text);
   if (cell) {
     return {
-      column: columnNumber(cell[2]!),
+      column: columnNumber(cell[2]!)!,
       row: Number(cell[4]),
       columnAbsolute: cell[1] === '$',
       rowAbsolute: cell[3] === '$',
     };
   }
   const col = /^(\$?)([A-Za-z]{1,3})$/.exec(text);
-  if (col) return { column: columnNumber(col[2]!), columnAbsolute: col[1] === '$', rowAbsolute: false };
+  if (col) return { column: columnNumber(col[2]!)!, columnAbsolute: col[1] === '$', rowAbsolute: false };
   const row = /^(\$?)(\d+)$/.exec(text);
   if (row) return { row: Number(row[2]), columnAbsolute: false, rowAbsolute: row[1] === '$' };
   return undefined;
@@ -118,7 +119,10 @@ export function tokenize(formula: string): Token[] {
 }
 
 function renderEnd(e: RefEnd): string {
-  const col = e.column === undefined ? '' : `${e.columnAbsolute ? '$' : ''}${columnLetters(e.column)}`;
+  // A relative reference moved left of column A (a conditional format's formula evaluated for a range left of
+  // its first range) has no letters and is written without them; Sheets would show #REF! (not modelled).
+  const letters = e.column === undefined || e.column < 1 ? '' : columnLetter(e.column);
+  const col = e.column === undefined ? '' : `${e.columnAbsolute ? '$' : ''}${letters}`;
   const row = e.row === undefined ? '' : `${e.rowAbsolute ? '$' : ''}${e.row}`;
   return col + row;
 }

@@ -43,6 +43,11 @@ function typesDir(): string {
   return path.dirname(require.resolve('@types/google-apps-script/package.json'));
 }
 
+/** Whether a class belongs to SpreadsheetApp (Spreadsheet, Sheet, Range, DataValidation…), not another service. */
+export function isSpreadsheetClass(className: string): boolean {
+  return FILES[className] === 'spreadsheet';
+}
+
 /** Method and property names of an Apps Script class (e.g. "Range"). */
 export function gasMembers(className: string): Set<string> {
   let members = cache.get(className);

@@ -84,6 +84,17 @@ export class EmuPropertiesService implements Gas.PropertiesServiceSlice {
  */
 export class LockState {
   holder: 'none' | 'this' | 'other' = 'none';
+  /** Addon.locks: another execution takes the lock, or lets it go. */
+  holdByAnotherExecution(): void {
+    this.holder = 'other';
+  }
+  releaseOtherExecution(): void {
+    if (this.holder === 'other') this.holder = 'none';
+  }
+  /** An execution ended: Apps Script releases the locks it held. */
+  endExecution(): void {
+    if (this.holder === 'this') this.holder = 'none';
+  }
 }
 
 export class EmuLock implements Gas.Lock {

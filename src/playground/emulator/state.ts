@@ -1,6 +1,13 @@
 // The workbook as JSON: everything a spreadsheet keeps (raw inputs, grid, formats, rules, metadata, properties),
-// so the playground can save it after every change and tests can start from a known state.
+// so the playground can save it after every change and tests can start from a known state. The schema (zod), and
+// the conversions between it and the model: a workbook to its state, a state loaded into an empty workbook, and
+// Sheet.copyTo, which copies a sheet through its state.
+import { types } from 'node:util';
 import { z } from 'zod';
+import { cellA1, formatA1 } from './a1';
+import { compileFormat } from './formats';
+import { hfAddress, type SheetModel, type ValidationRule } from './model';
+import type { Workbook } from './workbook';
 
 /**
  * A cell's raw input. Numbers and booleans are values; a string starting with `=` is a formula; a string
@@ -114,4 +121,245 @@ export function parseWorkbookState(value: unknown): WorkbookState {
     throw new Error(`not a workbook state: ${where}: ${issue?.message ?? 'invalid'}`);
   }
   return result.data;
+}
+
+// ---- model ↔ state ---------------------------------------------------------------------------------------
+
+/** The workbook as JSON (Addon.toState). */
+export function workbookState(wb: Workbook): WorkbookState {
+  return {
+    version: 1,
+    id: wb.id,
+    name: wb.name,
+    timeZone: wb.timeZone,
+    sheets: wb.sheets.map((s) => sheetState(wb, s)),
+    namedRanges: wb.namedRanges.map((n) => ({
+      name: n.name,
+      sheet: n.range.sheet.id,
+      a1: wb.a1Of(n.range),
+    })),
+    protections: wb.protections.map(
+      (p): ProtectionState => ({
+        type: p.type,
+        sheet: p.sheet.id,
+        ...(p.range ? { a1: wb.a1Of(p.range) } : {}),
+        description: p.description,
+        warningOnly: p.warningOnly,
+      }),
+    ),
+    metadata: wb.metadata.map(
+      (m): MetadataState => ({
+        id: m.id,
+        key: m.key,
+        value: m.value,
+        visibility: m.visibility,
+        location:
+          'sheet' in m.location ? { ...m.location, sheet: m.location.sheet.id } : { type: 'SPREADSHEET' },
+      }),
+    ),
+    nextMetadataId: wb.nextMetadataId,
+    properties: { document: { ...wb.properties.document }, user: { ...wb.properties.user } },
+    active: wb.active.sheet
+      ? {
+          sheet: wb.active.sheet.id,
+          ...(wb.active.range ? { a1: formatA1(wb.active.range) } : {}),
+        }
+      : undefined,
+  };
+}
+
+function sheetState(wb: Workbook, s: SheetModel): SheetState {
+  const cells: Record<string, CellInput> = {};
+  const dims = wb.hf.getSheetDimensions(s.hf);
+  for (let r = 1; r <= dims.height; r++) {
+    for (let c = 1; c <= dims.width; c++) {
+      const meta = s.cell(r, c);
+      if (meta?.formula !== undefined) {
+        cells[cellA1(r, c)] = meta.formula;
+        continue;
+      }
+      const addr = hfAddress(s, r, c);
+      if (wb.hf.getCellType(addr) !== 'VALUE') continue;
+      const v = wb.hf.getCellValue(addr);
+      if (typeof v === 'string') cells[cellA1(r, c)] = v.startsWith('=') || v.startsWith("'") ? `'${v}` : v;
+      else if (typeof v === 'number' || typeof v === 'boolean') cells[cellA1(r, c)] = v;
+    }
+  }
+  const formats: Record<string, CellFormat> = {};
+  s.eachCell((r, c, m) => {
+    const f: CellFormat = {};
+    if (m.numberFormat !== undefined) f.numberFormat = m.numberFormat;
+    if (m.background !== undefined) f.background = m.background;
+    if (m.fontWeight !== undefined) f.fontWeight = m.fontWeight;
+    if (m.fontColor !== undefined) f.fontColor = m.fontColor;
+    if (m.horizontalAlignment !== undefined) f.horizontalAlignment = m.horizontalAlignment;
+    if (m.wrap !== undefined) f.wrap = m.wrap;
+    if (m.validation) f.validation = validationState(wb, m.validation);
+    if (Object.keys(f).length > 0) formats[cellA1(r, c)] = f;
+  });
+  return {
+    name: s.name,
+    id: s.id,
+    maxRows: s.maxRows,
+    maxColumns: s.maxColumns,
+    frozenRows: s.frozenRows,
+    ...(s.tabColor ? { tabColor: s.tabColor } : {}),
+    ...(s.hidden ? { hidden: true } : {}),
+    ...(Object.keys(s.columnWidths).length > 0
+      ? { columnWidths: Object.fromEntries(Object.entries(s.columnWidths).map(([k, v]) => [k, v])) }
+      : {}),
+    cells,
+    formats,
+    conditionalFormats: s.rules.map(
+      (rule): RuleState => ({
+        ranges: rule.ranges.map((r) => wb.a1Of(r)),
+        criteria: rule.criteria,
+        values: rule.values,
+        background: rule.background,
+        fontColor: rule.fontColor,
+      }),
+    ),
+  };
+}
+
+function validationState(wb: Workbook, v: ValidationRule): ValidationState {
+  return {
+    criteria: v.criteria,
+    values: v.criteria === 'VALUE_IN_RANGE' ? [] : v.values.map((x) => (types.isDate(x) ? String(x) : x)),
+    ...(v.range ? { range: wb.a1Of(v.range, true) } : {}),
+    ...(v.showDropdown !== undefined ? { showDropdown: v.showDropdown } : {}),
+    allowInvalid: v.allowInvalid,
+    ...(v.helpText !== undefined ? { helpText: v.helpText } : {}),
+  };
+}
+
+function applyFormats(wb: Workbook, sheet: SheetModel, s: SheetState): void {
+  for (const [a1, f] of Object.entries(s.formats ?? {})) {
+    const r = wb.rangeFromA1(a1, sheet);
+    const m = sheet.cellForWrite(r.row, r.column);
+    if (f.numberFormat !== undefined) {
+      compileFormat(f.numberFormat);
+      m.numberFormat = f.numberFormat;
+    }
+    if (f.background !== undefined) m.background = f.background;
+    if (f.fontWeight !== undefined) m.fontWeight = f.fontWeight;
+    if (f.fontColor !== undefined) m.fontColor = f.fontColor;
+    if (f.horizontalAlignment !== undefined) m.horizontalAlignment = f.horizontalAlignment;
+    if (f.wrap !== undefined) m.wrap = f.wrap;
+    if (f.validation) m.validation = validationFromState(wb, f.validation, sheet);
+  }
+  sheet.rules = (s.conditionalFormats ?? []).map((rule) => ({
+    ranges: rule.ranges.map((a1) => wb.rangeFromA1(a1, sheet)),
+    criteria: rule.criteria,
+    values: rule.values,
+    background: rule.background ?? null,
+    fontColor: rule.fontColor ?? null,
+  }));
+}
+
+function writeCells(wb: Workbook, sheet: SheetModel, s: SheetState): void {
+  for (const [a1, v] of Object.entries(s.cells)) {
+    const r = wb.rangeFromA1(a1, sheet);
+    if (r.row > sheet.maxRows || r.column > sheet.maxColumns) {
+      throw new Error(
+        `cell ${a1} of sheet "${s.name}" lies outside its ${sheet.maxRows}×${sheet.maxColumns} grid`,
+      );
+    }
+    if (typeof v === 'string' && v.startsWith('=')) wb.writeFormula(sheet, r.row, r.column, v);
+    else if (typeof v === 'string') wb.writeRaw(sheet, r.row, r.column, v.startsWith("'") ? v.slice(1) : v);
+    else wb.writeRaw(sheet, r.row, r.column, v);
+  }
+}
+
+/**
+ * Sheet.copyTo(this spreadsheet), as Sheets does it: a new last tab named "Copy of <name>" with the same cells
+ * (formulas as written: unqualified references now read the copy, references naming another sheet still read
+ * it), formats, data validation, conditional formats, grid size, frozen rows and column widths. Protections,
+ * named ranges and developer metadata stay with the original.
+ */
+export function copySheet(wb: Workbook, source: SheetModel): SheetModel {
+  const st = sheetState(wb, source);
+  let name = `Copy of ${source.name}`;
+  for (let n = 2; wb.sheetByName(name); n++) name = `Copy of ${source.name} ${n}`;
+  const sheet = wb.addSheet(name, wb.sheets.length, { rows: st.maxRows, columns: st.maxColumns });
+  sheet.frozenRows = st.frozenRows;
+  sheet.tabColor = st.tabColor ?? null;
+  for (const [k, w] of Object.entries(st.columnWidths ?? {})) sheet.columnWidths[Number(k)] = w;
+  applyFormats(wb, sheet, st);
+  wb.batch(() => writeCells(wb, sheet, st));
+  return sheet;
+}
+
+/** Loads a state into an empty workbook. */
+export function loadWorkbookState(wb: Workbook, state: WorkbookState): void {
+  if (wb.sheets.length > 0) throw new Error('loadState needs an empty workbook');
+  wb.name = state.name;
+  wb.timeZone = state.timeZone;
+  for (const s of state.sheets) {
+    const sheet = wb.addSheet(s.name, wb.sheets.length, {
+      rows: s.maxRows,
+      columns: s.maxColumns,
+      id: s.id,
+    });
+    sheet.frozenRows = s.frozenRows;
+    sheet.tabColor = s.tabColor ?? null;
+    sheet.hidden = s.hidden ?? false;
+    for (const [k, w] of Object.entries(s.columnWidths ?? {})) sheet.columnWidths[Number(k)] = w;
+  }
+  // Formats first (a value's display depends on them), then cells in one recalculation.
+  state.sheets.forEach((s, i) => {
+    applyFormats(wb, wb.sheets[i]!, s);
+  });
+  wb.batch(() => {
+    state.sheets.forEach((s, i) => {
+      writeCells(wb, wb.sheets[i]!, s);
+    });
+  });
+  const byId = (id: number) => {
+    const s = wb.sheetById(id);
+    if (!s) throw new Error(`unknown sheet id ${id}`);
+    return s;
+  };
+  for (const n of state.namedRanges) wb.setNamedRange(n.name, wb.rangeFromA1(n.a1, byId(n.sheet)));
+  wb.protections = state.protections.map((p) => {
+    const sheet = byId(p.sheet);
+    return {
+      type: p.type,
+      sheet,
+      ...(p.a1 ? { range: wb.rangeFromA1(p.a1, sheet) } : {}),
+      description: p.description,
+      warningOnly: p.warningOnly,
+    };
+  });
+  wb.metadata = state.metadata.map((m) => ({
+    id: m.id,
+    key: m.key,
+    value: m.value,
+    visibility: m.visibility,
+    location:
+      'sheet' in m.location ? { ...m.location, sheet: byId(m.location.sheet) } : { type: 'SPREADSHEET' },
+  }));
+  wb.nextMetadataId = state.nextMetadataId ?? Math.max(0, ...wb.metadata.map((m) => m.id)) + 1;
+  wb.properties = { document: { ...state.properties.document }, user: { ...state.properties.user } };
+  if (state.active) {
+    const sheet = wb.sheetById(state.active.sheet);
+    if (sheet) {
+      wb.active = { sheet };
+      if (state.active.a1) {
+        const { sheet: _s, ...range } = wb.rangeFromA1(state.active.a1, sheet);
+        wb.active.range = range;
+      }
+    }
+  }
+}
+
+function validationFromState(wb: Workbook, v: ValidationState, sheet: SheetModel): ValidationRule {
+  return {
+    criteria: v.criteria,
+    values: v.values,
+    ...(v.range ? { range: wb.rangeFromA1(v.range, sheet) } : {}),
+    ...(v.showDropdown !== undefined ? { showDropdown: v.showDropdown } : {}),
+    allowInvalid: v.allowInvalid,
+    ...(v.helpText !== undefined ? { helpText: v.helpText } : {}),
+  };
 }

@@ -2,11 +2,10 @@
 // toasts and alerts, recorded so tests and the playground page can show and assert them. Alerts block a script
 // in Sheets until the user answers; here answers are scripted (ui.answer(...)), or — in the playground — the
 // action is rolled back, the question shown to the user, and the action run again with the answer.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type * as Gas from '../../server/gas';
 import { asEnum, Button, ButtonSet, enumName, isEnumValue } from './enums';
 import { ApiError } from './errors';
+import { EmuHtmlOutput } from './html';
 
 export type MenuEntry =
   | { type: 'item'; caption: string; functionName: string }
@@ -244,62 +243,44 @@ export class EmuUi implements Gas.Ui {
   }
 }
 
-// ---- HtmlService -----------------------------------------------------------------------------------------
-
-export class EmuHtmlOutput implements Gas.HtmlOutput {
-  readonly gasClass = 'HtmlOutput';
-  private title = '';
-  private width = 0;
-  private height = 0;
-  constructor(private content: string) {}
-  setTitle(title: string): EmuHtmlOutput {
-    this.title = String(title);
-    return this;
-  }
-  getTitle(): string {
-    return this.title;
-  }
-  setWidth(width: number): EmuHtmlOutput {
-    this.width = Number(width);
-    return this;
-  }
-  getWidth(): number {
-    return this.width;
-  }
-  setHeight(height: number): EmuHtmlOutput {
-    this.height = Number(height);
-    return this;
-  }
-  getHeight(): number {
-    return this.height;
-  }
-  getContent(): string {
-    return this.content;
-  }
-  setContent(content: string): EmuHtmlOutput {
-    this.content = String(content);
-    return this;
-  }
-  append(addedContent: string): EmuHtmlOutput {
-    this.content += String(addedContent);
-    return this;
-  }
+/** What tests and the playground see of the UI, and can do to it (Addon.ui). */
+export interface UiView {
+  readonly menus: MenuRecord[];
+  readonly sidebar: { title: string; html: string } | null;
+  readonly dialogs: DialogRecord[];
+  readonly toasts: ToastRecord[];
+  readonly alerts: AlertRecord[];
+  /** Scripts the answers of the next alerts/prompts ("YES", "NO", "OK", "CANCEL", "CLOSE", or {button, text}). */
+  answer(...answers: Answer[]): void;
+  closeSidebar(): void;
+  closeDialog(id: number): void;
 }
 
-export class EmuHtmlService implements Gas.HtmlServiceSlice {
-  readonly gasClass = 'HtmlService';
-  constructor(private readonly htmlDir: string) {}
-  createHtmlOutputFromFile(filename: string): EmuHtmlOutput {
-    const name = String(filename).replace(/\.html$/, '');
-    let text: string;
-    try {
-      text = readFileSync(path.join(this.htmlDir, `${name}.html`), 'utf8');
-    } catch {
-      throw new ApiError(`No HTML file named ${name} was found.`);
-    }
-    return new EmuHtmlOutput(text);
-  }
-  createHtmlOutput(html: string): EmuHtmlOutput {
-    return new EmuHtmlOutput(html === undefined ? '' : String(html));
-  }
+export function uiView(state: UiState): UiView {
+  return {
+    get menus() {
+      return state.menus;
+    },
+    get sidebar() {
+      return state.sidebar;
+    },
+    get dialogs() {
+      return state.dialogs;
+    },
+    get toasts() {
+      return state.toasts;
+    },
+    get alerts() {
+      return state.alerts;
+    },
+    answer: (...answers) => {
+      state.answers.push(...answers);
+    },
+    closeSidebar: () => {
+      state.sidebar = null;
+    },
+    closeDialog: (id) => {
+      state.dialogs = state.dialogs.filter((d) => d.id !== id);
+    },
+  };
 }

@@ -1,9 +1,11 @@
 // What the grid shows: display strings with number formats, formulas, backgrounds (cell colours and conditional
 // formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages. Used by the playground
 // page and by tests that assert what a user would see.
-import { cellA1, columnLetters } from './a1';
+import { cellA1 } from './a1';
+import { computed, displayValue, formulaAt, inputText, isEmptyCell, lastColumn, lastRow } from './cells';
 import { offsetRelative, toEngine, tokenize } from './formula';
-import { type ConditionalRule, isCellError, type SheetModel, type Workbook } from './workbook';
+import { type ConditionalRule, isCellError, type SheetModel } from './model';
+import type { Workbook } from './workbook';
 
 export interface CellView {
   /** The text the cell shows. */
@@ -68,7 +70,7 @@ function ruleMatches(
   column: number,
   cache: FormulaCache,
 ): boolean {
-  const v = wb.computed(sheet, row, column);
+  const v = computed(wb, sheet, row, column);
   const [a, b] = rule.values;
   switch (rule.criteria) {
     case 'CELL_EMPTY':
@@ -109,8 +111,8 @@ function ruleMatches(
 }
 
 export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
-  const lastRow = wb.lastRow(sheet);
-  const lastColumn = wb.lastColumn(sheet);
+  const rows = lastRow(wb, sheet);
+  const columns = lastColumn(wb, sheet);
   const cells: Record<string, CellView> = {};
   const cell = (row: number, column: number): CellView => {
     const key = cellA1(row, column);
@@ -121,12 +123,12 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
     }
     return c;
   };
-  for (let r = 1; r <= lastRow; r++) {
-    for (let c = 1; c <= lastColumn; c++) {
-      if (wb.isEmptyCell(sheet, r, c)) continue;
-      const v = wb.computed(sheet, r, c);
+  for (let r = 1; r <= rows; r++) {
+    for (let c = 1; c <= columns; c++) {
+      if (isEmptyCell(wb, sheet, r, c)) continue;
+      const v = computed(wb, sheet, r, c);
       const view = cell(r, c);
-      view.text = wb.displayValue(sheet, r, c);
+      view.text = displayValue(wb, sheet, r, c);
       view.kind = isCellError(v)
         ? 'error'
         : typeof v === 'number'
@@ -135,8 +137,8 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
             ? 'boolean'
             : 'text';
       if (isCellError(v)) view.error = v.message;
-      view.input = wb.inputText(sheet, r, c);
-      const formula = wb.formulaAt(sheet, r, c);
+      view.input = inputText(wb, sheet, r, c);
+      const formula = formulaAt(sheet, r, c);
       if (formula) view.formula = formula;
       else if (wb.hf.isCellPartOfArray({ sheet: sheet.hf, row: r - 1, col: c - 1 })) view.spilled = true;
     }
@@ -159,10 +161,10 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
       } else if (v.showDropdown !== false && v.criteria === 'VALUE_IN_RANGE' && v.range) {
         const src = wb.bounded(v.range);
         const choices: string[] = [];
-        const last = Math.min(src.row + src.numRows - 1, wb.lastRow(src.sheet));
+        const last = Math.min(src.row + src.numRows - 1, lastRow(wb, src.sheet));
         for (let i = src.row; i <= last; i++) {
           for (let j = src.column; j < src.column + src.numColumns; j++) {
-            const t = wb.displayValue(src.sheet, i, j);
+            const t = displayValue(wb, src.sheet, i, j);
             if (t !== '' && !choices.includes(t)) choices.push(t);
           }
         }
@@ -171,7 +173,7 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
     }
   });
   // Conditional formats: the first rule (in order) whose condition holds formats the cell.
-  const evalRows = Math.min(sheet.maxRows, Math.max(lastRow, sheet.frozenRows) + RULE_MARGIN);
+  const evalRows = Math.min(sheet.maxRows, Math.max(rows, sheet.frozenRows) + RULE_MARGIN);
   const done = new Set<string>();
   const cache: FormulaCache = new Map();
   for (const rule of sheet.rules) {
@@ -197,8 +199,8 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
     maxRows: sheet.maxRows,
     maxColumns: sheet.maxColumns,
     frozenRows: sheet.frozenRows,
-    lastRow,
-    lastColumn,
+    lastRow: rows,
+    lastColumn: columns,
     columnWidths: { ...sheet.columnWidths },
     cells,
   };
@@ -213,7 +215,7 @@ export function workbookView(wb: Workbook, sheetName?: string): WorkbookView {
     tabs: wb.sheets.map((s) => ({ name: s.name, id: s.id, hidden: s.hidden, color: s.tabColor })),
     active: {
       sheet: active.name,
-      a1: range ? `${columnLetters(range.column)}${range.row}` : 'A1',
+      a1: range ? cellA1(range.row, range.column) : 'A1',
     },
     sheet: sheetView(wb, sheet),
   };

@@ -1,6 +1,6 @@
 // The boundary between the add-on (running in a node:vm realm) and the emulator (running in Node's realm).
 // Every emulated service object reaches the add-on wrapped in a Proxy that:
-//  - counts each call per `Class.method` (benchmarks report these);
+//  - passes each call through the call policy (policy.ts: counting, fault injection, refusals);
 //  - lets through only members the real Apps Script class has; a real member the emulator lacks throws
 //    `not emulated: Class.method`; a name Apps Script does not have reads as undefined;
 //  - converts results into the add-on's realm (arrays, Dates, plain objects), so `instanceof Date` and
@@ -9,6 +9,7 @@
 import vm from 'node:vm';
 import { ApiError, NotEmulated } from './errors';
 import { gasMembers } from './members';
+import type { CallPolicy } from './policy';
 
 /** Emulator classes declare which Apps Script class they stand for. */
 export interface Emulated {
@@ -19,25 +20,6 @@ function gasClassOf(v: unknown): string | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const cls = (v as Partial<Emulated>).gasClass;
   return typeof cls === 'string' ? cls : undefined;
-}
-
-export class CallCounter {
-  private counts = new Map<string, number>();
-  count(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-  reset(): void {
-    this.counts.clear();
-  }
-  /** Calls per `Class.method`, keys sorted. */
-  snapshot(): Record<string, number> {
-    return Object.fromEntries([...this.counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  }
-  total(): number {
-    let n = 0;
-    for (const v of this.counts.values()) n += v;
-    return n;
-  }
 }
 
 /** The add-on's realm: a vm context whose Date follows the emulator's clock. */
@@ -107,17 +89,13 @@ export class Realm {
   }
 }
 
-/** Decides whether a call is allowed right now (custom-function and AuthMode.NONE restrictions). */
-export type Guard = (gasClass: string, member: string) => void;
-
 export class Wrapper {
   private readonly proxies = new WeakMap<object, object>();
   private readonly targets = new WeakMap<object, object>();
 
   constructor(
     private readonly realm: Realm,
-    readonly counter: CallCounter,
-    private readonly guard: Guard,
+    private readonly policy: CallPolicy,
   ) {}
 
   /** The proxy the add-on sees for an emulator object. */
@@ -141,7 +119,7 @@ export class Wrapper {
           throw this.realm.error('Error', `not emulated: ${cls}.${prop}`);
         }
         return () => {
-          this.counter.count(`${cls}.${prop}`);
+          this.policy.counter.count(`${cls}.${prop}`);
           throw this.realm.error('Error', `not emulated: ${cls}.${prop}`);
         };
       },
@@ -157,9 +135,9 @@ export class Wrapper {
 
   private method(target: object, cls: string, name: string, fn: (...a: unknown[]) => unknown) {
     return (...args: unknown[]) => {
-      this.counter.count(`${cls}.${name}`);
+      this.policy.counter.count(`${cls}.${name}`);
       try {
-        this.guard(cls, name);
+        this.policy.check(cls, name);
         const result = fn.apply(
           target,
           args.map((a) => this.unwrapDeep(a)),

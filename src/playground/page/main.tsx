@@ -3,6 +3,7 @@
 // in iframes, toasts and alerts. Everything goes through the HTTP API documented in README.md.
 import { render } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { columnLetter, columnNumber } from '../../core/a1';
 import type { AlertRecord, MenuEntry, MenuRecord, PendingQuestion, ToastRecord } from '../emulator/ui';
 import type { CellView, WorkbookView } from '../emulator/view';
 import './styles.css';
@@ -23,18 +24,7 @@ const ROW_HEADER_WIDTH = 46;
 const DEFAULT_COLUMN_WIDTH = 100;
 const OVERSCAN = 10;
 
-function columnLetters(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-const a1 = (row: number, column: number) => `${columnLetters(column)}${row}`;
+const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
 async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
@@ -379,7 +369,7 @@ function Grid(props: GridProps) {
               class={`column-header ${i + 1 === selection.column ? 'selected' : ''}`}
               style={{ width: `${w}px` }}
             >
-              {columnLetters(i + 1)}
+              {columnLetter(i + 1)}
             </div>
           ))}
         </div>
@@ -510,12 +500,11 @@ function Toasts(props: { toasts: ToastRecord[]; onDismiss: (id: number) => void;
 
 // ---- the app -------------------------------------------------------------------------------------------------
 
-function parseA1(ref: string): Selection {
+/** A cell reference (B54) as a selection; undefined when it is not one. */
+function parseCell(ref: string): Selection | undefined {
   const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(ref);
-  if (!m) return { row: 1, column: 1 };
-  let column = 0;
-  for (const ch of m[1]!) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+  const column = m ? columnNumber(m[1]!) : undefined;
+  return m && column !== undefined ? { row: Number(m[2]), column } : undefined;
 }
 
 /** The name box: shows the selected cell; typing a reference (B54) and Enter jumps there, as in Sheets. */
@@ -567,7 +556,7 @@ function App() {
     const maxAlert = Math.max(0, ...u.alerts.map((a) => a.id));
     if (seen.current === null) {
       seen.current = { toast: maxToast, alert: maxAlert };
-      setSelection(parseA1(v.active.a1));
+      setSelection(parseCell(v.active.a1) ?? { row: 1, column: 1 });
       return v;
     }
     const newToasts = u.toasts.filter((t) => t.id > seen.current!.toast);
@@ -692,7 +681,7 @@ function App() {
     setSheetName(name);
     await api('POST', '/api/active', { sheet: name });
     const v = await refresh(name);
-    setSelection(parseA1(v.active.a1));
+    setSelection(parseCell(v.active.a1) ?? { row: 1, column: 1 });
   };
 
   if (!view || !ui) {
@@ -728,8 +717,8 @@ function App() {
         <NameBox
           value={a1(selection.row, selection.column)}
           onGo={(ref) => {
-            const target = parseA1(ref.trim().toUpperCase());
-            if (target.row <= view.sheet.maxRows && target.column <= view.sheet.maxColumns) {
+            const target = parseCell(ref.trim().toUpperCase());
+            if (target && target.row <= view.sheet.maxRows && target.column <= view.sheet.maxColumns) {
               select(target);
               setTimeout(() => document.querySelector<HTMLElement>('[data-grid-input]')?.focus(), 0);
             }
