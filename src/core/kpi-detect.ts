@@ -7,13 +7,13 @@ import type { BetterWhen, Cadence } from './kpi-health';
 import { readUnit, type UnitChoice, unitChoice, unitOfFormat } from './units';
 import {
   type Cell,
-  foldText,
   InputError,
   isBlank,
   isDate,
   readDay,
   readNumber,
   serialOfDay,
+  textKey,
   textOf,
 } from './values';
 
@@ -118,7 +118,7 @@ const GENERIC_HEADERS = /^(value|values|amount|number|count|total|kpi|metric|act
 
 /** Higher or lower is better, from the header's words. */
 export function guessBetterWhen(header: string): BetterWhen {
-  const h = foldText(header);
+  const h = textKey(header);
   if (HIGHER_RATES.test(h) || HIGHER_WORDS.test(h)) return 'higher';
   if (LOWER_WORDS.test(h)) return 'lower';
   return 'higher';
@@ -138,7 +138,7 @@ export function guessUnit(
   const shown = readUnit(unitOfFormat(format));
   if (percentText || shown?.kind === 'percent') return '%';
   if (shown?.kind === 'currency') return unitChoice(shown);
-  const h = foldText(header);
+  const h = textKey(header);
   if (CURRENCY_WORDS.test(h)) return 'currency';
   if (PERCENT_WORDS.test(h) && numbers.length > 0 && numbers.every((n) => Math.abs(n) <= 1)) return '%';
   if (DURATION_WORDS.test(h)) return 'duration';
@@ -254,9 +254,9 @@ export function detectTable(sample: TabSample): Detection {
       ...(numberFormat ? { numberFormat } : {}),
     };
     if (kind === 'number') {
-      if (PERIOD_HEADERS.test(foldText(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
+      if (PERIOD_HEADERS.test(textKey(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
       // a header that says nothing ("Value", none at all) leaves the tab's name to say what is measured
-      const generic = !text || GENERIC_HEADERS.test(foldText(text));
+      const generic = !text || GENERIC_HEADERS.test(textKey(text));
       const subject = generic ? `${sample.name} ${text}`.trim() : text;
       col.name = generic ? sample.name : text;
       col.unit = guessUnit(subject, values, numberFormat, percentText);
@@ -268,7 +268,7 @@ export function detectTable(sample: TabSample): Detection {
   const unnamed = columns.filter((c) => c.kind === 'number' && !c.header);
   if (unnamed.length > 1) for (const c of unnamed) c.name = `${sample.name} ${c.letter}`;
   const dateColumns = columns.filter((c) => c.kind === 'date');
-  const date = dateColumns.find((c) => DATE_HEADERS.test(foldText(c.header))) ?? dateColumns[0];
+  const date = dateColumns.find((c) => DATE_HEADERS.test(textKey(c.header))) ?? dateColumns[0];
   const valueColumns = columns
     .filter((c) => c.kind === 'number')
     .sort((a, b) => Number(Boolean(a.period)) - Number(Boolean(b.period)) || a.index - b.index)
@@ -319,8 +319,8 @@ export function resolveColumn(
   tab: string,
   what = 'kpi',
 ): DetectedColumn {
-  const key = foldText(ref);
-  const byHeader = detection.columns.find((c) => c.header && foldText(c.header) === key);
+  const key = textKey(ref);
+  const byHeader = detection.columns.find((c) => c.header && textKey(c.header) === key);
   if (byHeader) return byHeader;
   const n = columnNumber(ref);
   const byLetter = n === undefined ? undefined : detection.columns[n - 1];

@@ -10,7 +10,7 @@ import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
 import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
 import type { KpiView } from './rpc';
 import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
-import { type Cell, foldText, numberOrBlank, textOf } from './values';
+import { type Cell, numberOrBlank, textKey, textOf } from './values';
 
 /** The named range of a KPI's value column: `=KPI_LATEST(KPI_churn)` works in any cell. */
 export function namedRangeOf(id: string): string {
@@ -194,11 +194,11 @@ export function readRegistryEntry(id: string, r: readonly Cell[], c: KpiColumns)
     name: textOf(r[c.name]),
     sourceTab: textOf(r[c.sourceTab]),
     unit: textOf(r[c.unit]),
-    betterWhen: foldText(r[c.betterWhen]) === 'lower' ? 'lower' : 'higher',
+    betterWhen: textKey(r[c.betterWhen]) === 'lower' ? 'lower' : 'higher',
     target: numberOrBlank(r[c.target]),
     warnAt: numberOrBlank(r[c.warnAt]),
     owner: textOf(r[c.owner]),
-    cadence: foldText(r[c.cadence]),
+    cadence: textKey(r[c.cadence]),
     latest: r[c.latest] ?? '',
     previous: r[c.previous] ?? '',
     trend: r[c.trend] ?? '',

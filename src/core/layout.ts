@@ -1,7 +1,7 @@
 // What each sheet the add-on owns holds, as data (DESIGN.md §4), and how a row of it is written. Columns are
 // found by header text, never by letter, so users may add, move or widen columns; the add-on only requires its
 // headers to exist once (a column added in a later version may be missing from sheets made before it).
-import { type Cell, foldText, InputError } from './values';
+import { type Cell, InputError, textKey } from './values';
 
 export interface ColumnDef<K extends string = string> {
   key: K;
@@ -143,8 +143,8 @@ export function headers(layout: SheetLayout): string[] {
 
 /** Whether a header row holds every header a layout requires (case- and space-insensitive). */
 export function hasHeaders(layout: SheetLayout, headerRow: readonly unknown[]): boolean {
-  const present = new Set(headerRow.map(foldText));
-  return layout.columns.every((c) => c.optional || present.has(foldText(c.header)));
+  const present = new Set(headerRow.map(textKey));
+  return layout.columns.every((c) => c.optional || present.has(textKey(c.header)));
 }
 
 /**
@@ -158,13 +158,13 @@ export function locateColumns<L extends SheetLayout>(
 ): Columns<L> {
   const index = new Map<string, number>();
   headerRow.forEach((h, i) => {
-    const key = foldText(h);
+    const key = textKey(h);
     if (key && !index.has(key)) index.set(key, i);
   });
   const out = {} as Record<string, number>;
   const missing: string[] = [];
   for (const c of layout.columns) {
-    const i = index.get(foldText(c.header));
+    const i = index.get(textKey(c.header));
     if (i !== undefined) out[c.key] = i;
     else if (!c.optional) missing.push(c.header);
   }

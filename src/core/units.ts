@@ -1,9 +1,14 @@
 // Units: what a number is — a percent, an amount of money, a duration, a count or a plain number — written as
 // one short text a user reads and edits in a cell: `%`, a currency symbol or code (`$`, `€`, `CHF`), a label
 // (`h`, `ms`, `MWh`, `tickets`) or blank. The one home of unit ↔ kind ↔ Sheets number format ↔ typed text ↔
-// display. Display is en_US, behind displayNumber and editableNumber, so a locale can take over in one place.
+// display. Numbers are read and written by core/locale-number.ts (which knows currencies and unit words), in
+// en_US for now: the locale is named once here (LOCALE), so the spreadsheet's can take over in one place.
 
+import { formatLocaleNumber, parseLocaleNumber } from './locale-number';
 import { describe, InputError, isBlank, readNumber } from './values';
+
+/** The locale numbers are typed and shown in, until the spreadsheet's own is passed along. */
+const LOCALE = 'en_US';
 
 export type UnitKind = 'percent' | 'currency' | 'duration' | 'count' | 'number';
 
@@ -29,22 +34,41 @@ const WORDS: Record<string, Unit> = {
 };
 const NO_UNIT: Unit = { text: '', kind: 'number' };
 
-const CURRENCY_SYMBOLS = '$€£¥₹₩₽₺₪₫₱₦';
-/** An ISO 4217 code has the shape of three capital letters (`USD`, `CHF`). */
-const CURRENCY_CODE = /^[A-Z]{3}$/;
-const LABEL = /^\p{L}[\p{L}\p{N} ./²³-]{0,19}$/u;
 const DURATION_LABEL = /^(ms|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)$/i;
 
-/** Reads a unit text; undefined when it is none (a label holds letters, digits, spaces, `.` `/` `-`, ≤ 20). */
+/** What number reading makes of a text written after a number: a currency, a unit label, or neither. */
+function affixOf(t: string): 'currency' | 'label' | undefined {
+  const read = parseLocaleNumber(`1 ${t}`, LOCALE);
+  if (read?.currency === t) return 'currency';
+  if (read?.label === t) return 'label';
+  return parseLocaleNumber(`${t}1`, LOCALE)?.currency === t ? 'currency' : undefined;
+}
+
+/**
+ * Reads a unit text (at most 20 characters); undefined when it is none. A currency or a label is what number
+ * reading takes for one next to a number (`1 €`, `1 CHF`, `1 kr`, `1 h`, `1 tickets`), so a unit typed with a
+ * number reads back alike.
+ */
 export function readUnit(v: unknown): Unit | undefined {
   if (isBlank(v)) return NO_UNIT;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
+  if (!known.has(t)) known.set(t, unitOf(t));
+  return known.get(t);
+}
+/** Units read so far: a sheet holds a few, row after row. */
+const known = new Map<string, Unit | undefined>();
+
+/** A unit is short: what fits after a number in a cell. */
+const MAX_UNIT = 20;
+
+function unitOf(t: string): Unit | undefined {
   const word = WORDS[t.toLowerCase()];
   if (word) return word;
-  if (t.length === 1 && CURRENCY_SYMBOLS.includes(t)) return { text: t, kind: 'currency' };
-  if (CURRENCY_CODE.test(t)) return { text: t, kind: 'currency' };
-  if (LABEL.test(t)) return { text: t, kind: DURATION_LABEL.test(t) ? 'duration' : 'number' };
+  if (t.length > MAX_UNIT) return undefined;
+  const affix = affixOf(t);
+  if (affix === 'currency') return { text: t, kind: 'currency' };
+  if (affix === 'label') return { text: t, kind: DURATION_LABEL.test(t) ? 'duration' : 'number' };
   return undefined;
 }
 
@@ -113,7 +137,9 @@ export function unitOfFormat(format: string | undefined): string {
   const bracket = /\[\$([^\]-]*)/.exec(bare)?.[1]?.trim();
   if (bracket) return unitText(bracket);
   const outside = bare.replace(/\[[^\]]*\]/g, '');
-  for (const ch of outside) if (CURRENCY_SYMBOLS.includes(ch)) return ch;
+  // a currency symbol stands bare in a format ($, €); letters and the format's own marks never do
+  for (const ch of outside)
+    if (/[^\p{L}\d#?.,%\s()+\-/:@*_]/u.test(ch) && readUnit(ch)?.kind === 'currency') return ch;
   for (const q of quoted) {
     const u = readUnit(q.trim());
     if (u?.text && u.text === q.trim()) return u.text;
@@ -129,48 +155,31 @@ export interface Quantity {
   unit: string;
 }
 
-const UNIT_FIRST = /^([+-]?)\s*([^\d\s.,+-][^\d\s+-]*)\s*([+-]?[\d.,].*)$/;
-const UNIT_LAST = /^([+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*([^\d\s].*)$/;
-
 /**
  * Reads a number as a user types it, keeping its unit: `12`, `"10,000"`, `"8%"` (0.08, `%`), `"$165,000"`,
  * `"CHF 1,200"`, `"12 €"`, `"36 h"`, `"1,200 tickets"`. Blank → undefined; anything else is an InputError
- * naming `arg`, as readNumber's.
+ * naming `arg`. A registry word is no unit typed with a number: `12 currency` is refused.
  */
 export function readQuantity(arg: string, v: unknown): Quantity | undefined {
   if (isBlank(v)) return undefined;
   if (typeof v !== 'string') return { value: readNumber(arg, v) as number, unit: '' };
-  const t = v.trim();
-  if (t.endsWith('%')) return { value: readNumber(arg, t) as number, unit: '%' };
-  try {
-    return { value: readNumber(arg, t) as number, unit: '' };
-  } catch {
-    const first = UNIT_FIRST.exec(t);
-    const last = first ? undefined : UNIT_LAST.exec(t);
-    const [typed, digits] = first ? [first[2]!, `${first[1]}${first[3]}`] : last ? [last[2]!, last[1]!] : [];
-    const u = typed === undefined ? undefined : readUnit(typed);
-    // a unit as typed (not a registry word: "12 currency" is no amount) in front of or after a number
-    if (u && u.text !== '' && u.text === typed?.trim() && u.kind !== 'percent') {
-      try {
-        return { value: readNumber(arg, digits) as number, unit: u.text };
-      } catch {
-        // the digits are no number either: said below with the whole text
-      }
-    }
-    throw new InputError(`${arg} ${describe(v)} is not a number`);
+  const read = parseLocaleNumber(v, LOCALE);
+  const typed = read?.percent ? '%' : (read?.currency ?? read?.label ?? '');
+  if (read && (typed === '%' || typed === '' || readUnit(typed)?.text === typed)) {
+    return { value: read.value, unit: typed };
   }
+  throw new InputError(`${arg} ${describe(v)} is not a number`);
 }
 
-// ---- Display (en_US) ---------------------------------------------------------------------------------------------
+// ---- Display ----------------------------------------------------------------------------------------------------
 
-const trim = (n: number, digits: number) => {
-  const s = n.toFixed(digits);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-};
+/** `n` rounded to `digits` decimals, as a number (so that trailing zeros are not shown). */
+const rounded = (n: number, digits: number) => Number(n.toFixed(digits));
 
-function plain(v: number): string {
-  if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-  return trim(v, Math.abs(v) < 1 ? 4 : 2);
+/** A percent with up to `most` decimals, rounded on the value's own digits (no float noise from × 100). */
+function percentText(v: number, most: number): string {
+  const decimals = (String(rounded(v * 100, most)).split('.')[1] ?? '').length;
+  return formatLocaleNumber(v, LOCALE, { percent: true, decimals: Math.min(most, decimals) });
 }
 
 /** A value as a person reads it in its unit: 0.071 → `7.1%`, 51234 → `$51,234`, 36 → `36 h`; blank → `–`. */
@@ -178,13 +187,15 @@ export function displayNumber(v: number | string | '' | undefined, unit = ''): s
   if (v === '' || v === undefined) return '–';
   if (typeof v === 'string') return v;
   const u = readUnit(unit) ?? NO_UNIT;
-  if (u.kind === 'percent') return `${trim(v * 100, 1)}%`;
-  if (u.kind === 'currency') {
-    const n = Math.round(v).toLocaleString('en-US');
-    return u.text.length === 1 ? `${u.text}${n}` : `${u.text} ${n}`;
-  }
-  if (u.kind === 'duration') return `${trim(v, 1)} ${u.text}`;
-  return u.text ? `${plain(v)} ${u.text}` : plain(v);
+  if (u.kind === 'percent') return percentText(v, 1);
+  if (u.kind === 'currency') return formatLocaleNumber(Math.round(v), LOCALE, { currency: u.text });
+  const n =
+    u.kind === 'duration'
+      ? rounded(v, 1)
+      : Math.abs(v) >= 1000
+        ? Math.round(v)
+        : rounded(v, Math.abs(v) < 1 ? 4 : 2);
+  return formatLocaleNumber(n, LOCALE, u.text ? { label: u.text } : {});
 }
 
 /** A value as a form field shows it for editing, in its unit, so that saving it keeps the unit: `5.5%`, `$4.99`. */
@@ -192,7 +203,7 @@ export function editableNumber(v: number | string | '' | undefined, unit = ''): 
   if (v === '' || v === undefined) return '';
   if (typeof v === 'string') return v;
   const u = readUnit(unit) ?? NO_UNIT;
-  if (u.kind === 'percent') return `${trim(v * 100, 4)}%`;
-  if (u.kind === 'currency') return u.text.length === 1 ? `${u.text}${v}` : `${u.text} ${v}`;
-  return u.text ? `${v} ${u.text}` : String(v);
+  if (u.kind === 'percent') return percentText(v, 4);
+  if (u.kind === 'currency') return formatLocaleNumber(v, LOCALE, { currency: u.text });
+  return u.text ? formatLocaleNumber(v, LOCALE, { label: u.text }) : String(v);
 }

@@ -50,8 +50,8 @@ export function numberOrBlank(v: unknown): number | '' {
   }
 }
 
-/** Text folded for comparing as people read it: trimmed, lower case, runs of white space as one space. */
-export function foldText(v: unknown): string {
+/** The key two texts are compared by as people read them (headers, names): trimmed, lower case, one space. */
+export function textKey(v: unknown): string {
   return String(v ?? '')
     .trim()
     .toLowerCase()

@@ -18,7 +18,7 @@ import {
 import { asText, contiguousRuns, KPIS } from '../core/layout';
 import type { KpiRef } from '../core/okr-edits';
 import type { KpiView } from '../core/rpc';
-import { type Cell, foldText, textOf } from '../core/values';
+import { type Cell, textKey, textOf } from '../core/values';
 import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
 import { whenUnlocked } from './lock';
 import { Doc } from './sheet-list';
@@ -34,8 +34,8 @@ export function findRegistry(ss: Spreadsheet, doc: Doc = new Doc(ss)): Sheet | u
   if (!named) return undefined;
   // a tab of the user's that happens to be called KPIs is not the registry
   const header = named.getRange(1, 1, 1, Math.max(1, named.getLastColumn())).getValues()[0] ?? [];
-  const present = new Set(header.map(foldText));
-  return ['ID', 'Source tab', 'Latest'].every((h) => present.has(foldText(h))) ? named : undefined;
+  const present = new Set(header.map(textKey));
+  return ['ID', 'Source tab', 'Latest'].every((h) => present.has(textKey(h))) ? named : undefined;
 }
 
 export interface RegistryRow {

@@ -50,7 +50,7 @@ import type { KpiView, TabView } from '../core/rpc';
 import { kpiId as kpiIdSchema, parseInput, parseTagKpi } from '../core/schema';
 import { BAND_COLOURS } from '../core/score';
 import { UNITS } from '../core/units';
-import { type Cell, foldText, InputError, textOf } from '../core/values';
+import { type Cell, InputError, textKey, textOf } from '../core/values';
 import { zoneDays } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import {
@@ -270,7 +270,7 @@ export function tagKpi(input: unknown): KpiView {
     const clash =
       table &&
       rows.find(
-        (r) => r.id !== existing?.mark.id && foldText(r.cells[table.columns.name]) === foldText(v.name),
+        (r) => r.id !== existing?.mark.id && textKey(r.cells[table.columns.name]) === textKey(v.name),
       );
     if (clash) {
       throw new InputError(

@@ -1,6 +1,6 @@
 // Units, decided without a spreadsheet: what a unit text is, the Sheets format for it, the unit a format shows,
-// a number as typed with its unit, and a number as a person reads it. Every format here is one the emulator
-// renders (tests/server/quarters.test.ts shows them in cells).
+// a number as typed with its unit, and a number as a person reads it (en_US, with CLDR's no-break spaces).
+// Every format here is one the emulator renders (tests/server/quarters.test.ts shows them in cells).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -108,13 +108,17 @@ describe('typed numbers keep their unit', () => {
     ['36 h', { value: 36, unit: 'h' }],
     ['12.5h', { value: 12.5, unit: 'h' }],
     ['1,200 tickets', { value: 1200, unit: 'tickets' }],
+    // what number reading knows (core/locale-number.ts): currency words, accounting negatives
+    ['US$5', { value: 5, unit: 'US$' }],
+    ['12 kr', { value: 12, unit: 'kr' }],
+    ['(1,234)', { value: -1234, unit: '' }],
   ])('%j → %j', (typed, quantity) => {
     expect(readQuantity('target', typed)).toEqual(quantity);
   });
 
   it('is blank for blank, and an error naming the field otherwise', () => {
     expect(readQuantity('target', '  ')).toBeUndefined();
-    for (const bad of ['abc', '$', 'US$5', '12 currency', '€12,50', '5 5', 'about forty']) {
+    for (const bad of ['abc', '$', '12 currency', '€12,50', '5 5', 'about forty', '165k', '1 m']) {
       expect(() => readQuantity('target', bad)).toThrow(`target ${JSON.stringify(bad)} is not a number`);
     }
   });
@@ -125,7 +129,7 @@ describe('typed numbers keep their unit', () => {
       fc.property(fc.constantFrom(...units), fc.double({ min: -1e9, max: 1e9, noNaN: true }), (unit, v) => {
         const back = readQuantity('', editableNumber(v, unit));
         expect(back?.unit).toBe(unit);
-        expect(back?.value).toBeCloseTo(v, 6);
+        expect(back?.value).toBeCloseTo(v, 5);
       }),
     );
   });
@@ -137,10 +141,12 @@ describe('display (en_US)', () => {
     [51_234, '$', '$51,234'],
     [51_234, 'currency', '$51,234'],
     [12.5, '€', '€13'],
-    [1200, 'CHF', 'CHF 1,200'],
-    [36, 'h', '36 h'],
-    [36, 'duration', '36 h'],
-    [1234.5, 'tickets', '1,235 tickets'],
+    [1200, 'CHF', 'CHF\u00a01,200'],
+    [36, 'h', '36\u00a0h'],
+    [36, 'duration', '36\u00a0h'],
+    [1234.5, 'tickets', '1,235\u00a0tickets'],
+    [0.08, '%', '8%'],
+    [-3, '$', '-$3'],
     [31, 'count', '31'],
     [0.12345, '', '0.1235'],
     ['', '%', '–'],
@@ -152,8 +158,10 @@ describe('display (en_US)', () => {
   it('edits in the unit, without rounding', () => {
     expect(editableNumber(0.055, '%')).toBe('5.5%');
     expect(editableNumber(4.99, '$')).toBe('$4.99');
-    expect(editableNumber(1200, 'CHF')).toBe('CHF 1200');
-    expect(editableNumber(36, 'h')).toBe('36 h');
+    expect(editableNumber(1200, 'CHF')).toBe('CHF\u00a01,200');
+    expect(editableNumber(36, 'h')).toBe('36\u00a0h');
+    expect(editableNumber(0.123456789, '%')).toBe('12.3457%');
+    expect(editableNumber(0.1 + 0.2, '%')).toBe('30%');
     expect(editableNumber(31, 'count')).toBe('31');
     expect(editableNumber('', '$')).toBe('');
   });
