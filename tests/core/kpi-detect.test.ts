@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   type Detection,
   detectTable,
-  findHeaderRow,
-  guessBetterWhen,
-  guessCadence,
-  guessUnit,
+  latestEntry,
   requireDateColumn,
   requireValueColumn,
   resolveColumn,
   type TabSample,
 } from '../../src/core/kpi-detect';
+import { tableShape } from '../../src/core/kpi-table';
+import { directionOf } from '../../src/core/kpi-words';
 import type { Cell } from '../../src/core/values';
 
 const DAY = 86_400_000;
@@ -62,6 +61,7 @@ describe('detectTable', () => {
     ['Churn', 'Churn rate', [0.08, 0.075, 0.071], undefined, '%', 'lower'],
     ['Support', 'Resolution time (h)', [72, 60.5, 48], undefined, 'duration', 'lower'],
     ['Support', 'Hours to resolve', [72, 60, 48], undefined, 'duration', 'lower'],
+    ['Energy', 'Load [MWh]', [72, 60.5, 48], undefined, 'number', undefined],
     ['Growth', 'DAU', [10_200, 11_050, 12_000], undefined, 'count', 'higher'],
     ['Finance', 'Cost per lead', [41.5, 39.9, 38], undefined, 'currency', 'lower'],
     ['Finance', 'Margin', [0.41, 0.43, 0.45], undefined, '%', 'higher'],
@@ -73,7 +73,9 @@ describe('detectTable', () => {
     ['Ops', 'Availability', ['99.9%', '99.8%', '99.95%'], undefined, '%', 'higher'],
     ['Churn', 'Value', [0.08, 0.075, 0.071], undefined, '%', 'lower'],
     ['Support', 'Response rate', [0.8, 0.82, 0.85], undefined, '%', 'higher'],
-    ['Support', 'First response time', [3.5, 2, 4], undefined, 'duration', 'lower'],
+    ['Support', 'First response time', [3.5, 2, 4], undefined, 'number', 'lower'],
+    ['Finance', 'Umsatz in €', ['1.234,50', '980,00', '1.100,25'], undefined, 'currency', 'higher'],
+    ['Ops', 'Widgets', [3, 4, 5], undefined, 'count', undefined],
   ] as const)(
     '%s › %s: %j (formats %j) read as %s, better %s',
     (tab, header, values, formats, unit, better) => {
@@ -102,13 +104,14 @@ describe('detectTable', () => {
     expect(two.columns.slice(1).map((c) => c.name)).toEqual(['Ops B', 'Ops C']);
   });
 
-  it('does not propose a week-number column as the KPI, but lists it', () => {
+  it('reads a week-number column as the period of the rows, never as a KPI', () => {
     const rows: Cell[][] = [['Week', 'Signups'], ...Array.from({ length: 10 }, (_, i) => [i + 1, 100 + i])];
     const d = detectTable(sampleOf('Signups', rows));
     expect(d.columns[0]!.period).toBe(true);
-    expect(d.valueColumns).toEqual([1, 0]);
-    expect(d.dateColumn).toBeUndefined();
-    expect(d.cadence).toBeUndefined();
+    expect(d.valueColumns).toEqual([1]);
+    expect(d.dateColumn).toBe(0);
+    expect(d.cadence).toBe('weekly');
+    expect(latestEntry(d, sampleOf('Signups', rows), 1)?.value).toBe(109);
   });
 
   it('finds the header below a title row and a blank row', () => {
@@ -188,72 +191,67 @@ describe('detectTable', () => {
   });
 });
 
-describe('findHeaderRow', () => {
+describe('tableShape', () => {
   it.each([
     [
       [
         ['A', 'B'],
         [1, 2],
       ],
-      1,
+      [1],
+      2,
     ],
     [
       [
         [1, 2],
         [3, 4],
       ],
-      0,
+      [],
+      1,
     ],
-    [[['Title'], ['', ''], ['Week', 'X'], [new Date(0), 1]], 3],
-    [[['Only text'], ['more text']], 1],
-    [[[], ['', '']], 0],
-  ] as const)('%j → %s', (head, row) => {
-    expect(findHeaderRow(head as unknown as Cell[][])).toBe(row);
+    [[['Title'], ['', ''], ['Week', 'X'], [new Date(0), 1]], [3], 4],
+    [[['# Export'], ['# Range: 2024'], [], ['Day', 'Users'], ['20240101', '5'], ['20240102', '7']], [4], 5],
+    [[['Only text'], ['more text']], [1], 2],
+  ] as const)('%j: header rows %j, entries from row %s', (head, rows, first) => {
+    const shape = tableShape(head as unknown as Cell[][]);
+    expect([shape.headerRows, shape.firstRow]).toEqual([rows, first]);
   });
 });
 
-describe('guesses', () => {
+describe('directionOf', () => {
   it.each([
     ['Churn', 'lower'],
+    ['Churned_Customers', 'lower'],
+    ['lost deals', 'lower'],
+    ['Unemployment rate', 'lower'],
     ['Support resolution time', 'lower'],
     ['Cost per acquisition', 'lower'],
     ['Open bugs', 'lower'],
     ['Hours', 'lower'],
+    ['Resolution (h)', 'lower'],
     ['NPS', 'higher'],
     ['MRR', 'higher'],
     ['Uptime hours', 'higher'],
     ['Net retention', 'higher'],
-    ['Widgets', 'higher'],
+    ['Response rate', 'higher'],
+    ['activeUsers', 'higher'],
+    ['Arbeitslosenquote', 'lower'],
+    ['Umsatz', 'higher'],
+    ['Kosten je Auftrag', 'lower'],
+    ['taux de chômage', 'lower'],
+    ['chiffre d’affaires', 'higher'],
+    ['Ventas', 'higher'],
+    ['terapia_intensiva', 'lower'],
+    ['dimessi_guariti', 'higher'],
+    ['clientes cancelados', 'lower'],
+    ['Werkloze beroepsbevolking', 'lower'],
+    ['Omzet', 'higher'],
+    ['Widgets', undefined],
+    ['Value', undefined],
+    ['A191RL1Q225SBEA', undefined],
+    ['Customers and churn', undefined],
   ] as const)('%s: better %s', (header, better) => {
-    expect(guessBetterWhen(header)).toBe(better);
-  });
-
-  it('unit from format first, then header, then values', () => {
-    expect(guessUnit('Anything', [0.5], '0.0%')).toBe('%');
-    expect(guessUnit('Anything', [5], '[$€-407]#,##0')).toBe('currency');
-    expect(guessUnit('Churn', [8.1, 7.9])).toBe('number'); // churn typed as 8.1 (meaning %): not a fraction
-    expect(guessUnit('Churn', [0.081])).toBe('%');
-    expect(guessUnit('Anything', [1, 2.5])).toBe('number');
-    expect(guessUnit('Anything', [])).toBe('number');
-  });
-
-  it.each([
-    [[[1, 2, 3, 4]], 'daily'],
-    [[[0, 7, 14, 21]], 'weekly'],
-    [
-      [
-        [0, 7, 14],
-        [700, 707],
-      ],
-      'weekly',
-    ],
-    [[[0, 31, 59, 90, 120]], 'monthly'],
-    [[[0, 90, 181, 273]], 'quarterly'],
-    [[[0, 14, 28]], undefined],
-    [[[5]], undefined],
-    [[[21, 14, 7, 0]], 'weekly'],
-  ] as const)('dates %j: %s', (runs, cadence) => {
-    expect(guessCadence(runs)).toBe(cadence);
+    expect(directionOf(header)).toBe(better);
   });
 });
 
