@@ -1,25 +1,18 @@
 // Detecting what a KPI tab holds, from a sample of its first and last rows (never the whole tab): where the table
-// is (kpi-table.ts), its date column (real dates, dates as text, a year with a month or week column, a day with
+// is (kpi-table.ts), its date column (kpi-date-column.ts: real dates, dates as text, a year with a month or week column, a day with
 // an hour), the columns of numbers with a proposed name, unit and direction each (or a question where nobody
 // can tell), series stacked in one table (a region column), the cadence, which entry is the latest, and what a
 // person should be told when the tab cannot be read. Wide scorecards are kpi-wide.ts. Also finding the column a
 // user names. Pure: the server reads the sample.
 
 import { columnLetter } from './a1';
-import {
-  combinePeriods,
-  isEmptyEntry,
-  type NumberReading,
-  newestIndex,
-  periodTime,
-  readNumbers,
-  readPeriods,
-} from './kpi-cells';
+import { combinePeriods, isEmptyEntry, newestIndex, periodTime, readNumbers, readPeriods } from './kpi-cells';
+import { type ColumnRead, chooseDate, stackedSeries } from './kpi-date-column';
 import type { BetterWhen, Cadence } from './kpi-health';
 import { type TableShape, tableShape } from './kpi-table';
 import { proposeUnit } from './kpi-units';
 import { type DetectedRow, detectWide } from './kpi-wide';
-import { directionOf, isDateHeader, isGenericHeader, isLabelHeader, periodUnitOfHeader } from './kpi-words';
+import { directionOf, isGenericHeader, isLabelHeader, periodUnitOfHeader } from './kpi-words';
 import { type DateOrder, type DecimalMark, localeRules } from './locale';
 import { cadenceOf, type Period, type PeriodCadence } from './periods';
 import type { UnitChoice } from './units';
@@ -74,6 +67,8 @@ export interface DetectedColumn {
   percentPoints?: boolean;
   /** the decimal mark its numbers are written with as text, when they tell */
   decimal?: DecimalMark;
+  /** why its numbers cannot be trusted (converted by Sheets with the other decimal mark), and what to do */
+  misread?: string;
 }
 
 export interface Detection {
@@ -133,12 +128,6 @@ function headerText(sample: TabSample, shape: TableShape, c: number): { name: st
   );
   const codeFree = naming.filter((t) => (t.match(/\d/g) ?? []).length < t.length / 2);
   return { name: (codeFree.length ? codeFree : texts).join(' '), all: texts.join(' ') };
-}
-
-interface ColumnRead {
-  cells: Cell[];
-  numbers: NumberReading;
-  periods?: ReturnType<typeof readPeriods>;
 }
 
 /**
@@ -268,11 +257,21 @@ export function detectTable(sample: TabSample, dayOf: (d: Date) => Day = dayOfDa
     .map((c) => c.index);
   for (const i of valueColumns) {
     const c = columns[i]!;
-    if (c.decimal && c.decimal !== locale.decimal && reads[i]!.cells.some((v) => typeof v === 'string')) {
-      notes.push(
-        `${c.label} (column ${c.letter}) holds numbers written as text with a decimal ${c.decimal === ',' ? 'comma' : 'point'}, while this spreadsheet's locale writes a decimal ${locale.decimal === ',' ? 'comma' : 'point'}: okr-sheets reads them as written; to compute with them in the sheet, import the file with File > Import and "Convert text to numbers", or set the spreadsheet's locale (File > Settings) to one that writes them that way.`,
-      );
-      break;
+    const cells = reads[i]!.cells;
+    if (!c.decimal || c.decimal !== locale.decimal) {
+      if (!c.decimal || !cells.some((v) => typeof v === 'string' && /\d/.test(v))) continue;
+      const mark = (m: string) => (m === ',' ? 'decimal comma' : 'decimal point');
+      const where = `${c.label} (column ${c.letter})`;
+      if (cells.some((v) => typeof v === 'number')) {
+        // the texts Sheets could not convert show the file's decimal mark: the numbers it did convert were
+        // read with the other one (`119,942` became 119942)
+        c.misread = `${where} mixes numbers with numbers written as text with a ${mark(c.decimal)} (${cells.find((v) => typeof v === 'string' && /\d/.test(v))}): Sheets read the file in a locale that writes a ${mark(locale.decimal)}, so its other numbers are probably wrong (119,942 became 119942). Import the file again after setting the spreadsheet's locale (File > Settings) to one that writes a ${mark(c.decimal)}, then tag it.`;
+        notes.push(c.misread);
+      } else {
+        notes.push(
+          `${where} holds numbers written as text with a ${mark(c.decimal)}, while this spreadsheet's locale writes a ${mark(locale.decimal)}: okr-sheets reads them as written; for formulas of your own to compute with them, import the file after setting the spreadsheet's locale (File > Settings) to one that writes a ${mark(c.decimal)}.`,
+        );
+      }
     }
   }
   if (series)
@@ -324,94 +323,6 @@ function formatOf(sample: TabSample, firstRow: number, c: number): string | unde
   if (!best || counts.get(best)! < entries / 2 || /^[^"[]*[dyhs]/i.test(best.replace(/\[\$[^\]]*\]/g, '')))
     return undefined;
   return best;
-}
-
-/**
- * The date column: a column of dates or periods (a date header first), else a year column completed by a
- * month, week or quarter column, else a year column, else a month, week or quarter number; a day column whose
- * days repeat is completed by an hour column.
- */
-function chooseDate(
-  columns: readonly DetectedColumn[],
-  reads: readonly ColumnRead[],
-): { column: number; part?: Detection['datePart'] } | undefined {
-  const dated = columns.filter((c) => c.kind === 'date');
-  const pick =
-    dated.find((c) => isDateHeader(c.header.split(' ').pop() ?? '') || /\bdat/i.test(c.header)) ?? dated[0];
-  const unitOf = (c: DetectedColumn) => periodUnitOfHeader(c.header);
-  if (pick) {
-    const read = reads[pick.index]!.periods!;
-    const days = read.periods.filter((p) => p?.granularity === 'day').map((p) => periodTime(p!));
-    const hour = columns.find((c) => c.kind === 'number' && unitOf(c) === 'hour');
-    if (hour && days.length > new Set(days).size)
-      return { column: pick.index, part: { column: hour.index, unit: 'hour' } };
-    return { column: pick.index };
-  }
-  const index = (c: DetectedColumn) => Boolean(c.period) && reads[c.index]!.periods?.kind === 'index';
-  const years = columns.filter((c) => index(c) && reads[c.index]!.periods!.units?.[0] === 'year');
-  const year = years.find((c) => unitOf(c) === 'year') ?? years[0];
-  const months = columns.find(
-    (c) =>
-      c.kind === 'text' &&
-      reads[c.index]!.cells.filter((v) => !isEmptyEntry(v)).every(
-        (v) =>
-          typeof v === 'string' &&
-          combinePeriods(
-            [{ start: { year: 2000, month: 1, day: 1 }, granularity: 'year' }],
-            [v],
-            'monthName',
-          )[0],
-      ),
-  );
-  if (year) {
-    const parts = columns.filter((c) => c !== year && (index(c) || c === months));
-    for (const unit of ['month', 'week', 'quarter'] as const) {
-      const part = parts.find((c) => unitOf(c) === unit || (unit === 'month' && c === months));
-      const fits = part && (part === months || reads[part.index]!.periods?.units?.includes(unit));
-      if (part && fits) return { column: year.index, part: { column: part.index, unit } };
-    }
-    return { column: year.index };
-  }
-  const counted = columns.find((c) => index(c) && ['month', 'week', 'quarter'].includes(unitOf(c) ?? ''));
-  return counted ? { column: counted.index } : undefined;
-}
-
-/**
- * Series stacked in one table: when periods repeat, the text columns (one, else two) whose values with the
- * period tell every entry apart, e.g. a region column. Undefined when the periods do not repeat.
- */
-function stackedSeries(
-  columns: readonly DetectedColumn[],
-  reads: readonly ColumnRead[],
-  periods: readonly (Period | undefined)[],
-): { columns: number[]; keys: string[] } | undefined {
-  const dated = periods.map((p, i) => [p, i] as const).filter(([p]) => p);
-  const times = dated.map(([p]) => periodTime(p!));
-  if (times.length < 2 || new Set(times).size === times.length) return undefined;
-  const texts = columns.filter(
-    (c) => c.kind === 'text' && new Set(reads[c.index]!.cells.map(textOf)).size > 1,
-  );
-  const unique = (cols: DetectedColumn[]) => {
-    const seen = new Set<string>();
-    for (const [p, i] of dated) {
-      const key = `${periodTime(p!)}|${cols.map((c) => textOf(reads[c.index]!.cells[i])).join('|')}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-    }
-    return true;
-  };
-  const tries: DetectedColumn[][] = [
-    ...texts.map((c) => [c]),
-    ...texts.flatMap((a, i) => texts.slice(i + 1).map((b) => [a, b])),
-  ];
-  const found = tries.find(unique);
-  if (!found) return undefined;
-  const keys: string[] = [];
-  for (const [, i] of dated) {
-    const key = found.map((c) => textOf(reads[c.index]!.cells[i])).join(' / ');
-    if (!keys.includes(key)) keys.push(key);
-  }
-  return { columns: found.map((c) => c.index), keys };
 }
 
 export interface LatestEntry {

@@ -1,14 +1,19 @@
 // A tagged KPI as okr-sheets keeps it: its named range, the mark (developer metadata) on the user's tab, its row
-// of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status, and the KPI as the
-// sidebar sees it (one way of building it, whether from the registry or from a tag just made). Pure: the
-// server reads and writes.
+// of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status (for a column, a row of
+// a wide scorecard, one of several stacked series), and the KPI and the user's tabs as the sidebar sees them
+// (one way of building each, whether from the registry or from a tag just made). Pure: the server reads and
+// writes.
 
 import { columnFrom2, columnLetter, quoteSheet } from './a1';
 import { headerFormula } from './formulas';
 import { isKpiId } from './ids';
+import type { Detection } from './kpi-detect';
 import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
+import { type DatePartUnit, howText } from './kpi-series';
 import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
-import type { KpiView } from './rpc';
+import type { DateOrder } from './locale';
+import type { Period } from './periods';
+import type { KpiView, TabView } from './rpc';
 import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
 import { type Cell, numberOrBlank, textKey, textOf } from './values';
 
@@ -17,15 +22,52 @@ export function namedRangeOf(id: string): string {
   return `KPI_${id}`;
 }
 
-/** Latest: the last entry of the KPI's named range. A key result that follows the KPI has it as Current. */
-export function latestFormula(id: string): string {
-  return `=KPI_LATEST(${namedRangeOf(id)})`;
+/**
+ * Latest: the newest entry of the KPI's named range, by its dates when it has a date column (or, for a row
+ * KPI, its header row of periods), of its series when the tab stacks several. A key result that follows the
+ * KPI has the same formula as Current. Without a definition: the last entry of the named range.
+ */
+export function latestFormula(id: string, def?: KpiDefinition): string {
+  return `=KPI_LATEST(${[namedRangeOf(id), ...(def ? seriesArgs(def) : [])].join(',')})`;
 }
 
 /** The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one. */
 export function latestFormulaRange(formula: string | undefined): string | undefined {
-  const m = formula ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/.exec(formula.trim()) : null;
+  const m = formula
+    ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?:,[\s\S]*)?\)$/.exec(formula.trim())
+    : null;
   return m ? m[1] : undefined;
+}
+
+/** A formula's text literal: `"EWR"`, with a double quote doubled. */
+const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** The ranges and texts after the named range that say where a KPI's dates and series are and how they read. */
+function seriesArgs(def: KpiDefinition, cadenceCell?: string): string[] {
+  const tab = quoteSheet(def.sourceTab);
+  const first = def.headerRow + 1;
+  const span = (from: number, to: number) =>
+    `${tab}!${columnLetter(from + 1)}${first}:${columnLetter(Math.max(from, to) + 1)}`;
+  const args: string[] = [];
+  if (def.row) {
+    const { periodRow, from, to } = def.row;
+    args.push(`${tab}!${columnLetter(from + 1)}${periodRow}:${columnLetter(to + 1)}${periodRow}`);
+  } else if (def.date) {
+    args.push(span(def.date.index, def.date.part?.index ?? def.date.index));
+  }
+  const how = howText({
+    ...(def.date?.order ? { order: def.date.order } : {}),
+    ...(def.date?.part ? { part: def.date.part.unit } : {}),
+  });
+  const tail: string[] = [];
+  if (cadenceCell !== undefined) tail.push(cadenceCell);
+  if (how || def.series) tail.push(literal(how));
+  if (def.series) {
+    const cols = def.series.columns;
+    tail.push(span(cols[0]!, cols[cols.length - 1]!), literal(def.series.key));
+  }
+  if (tail.length && args.length === 0) args.push('""');
+  return [...args, ...tail];
 }
 
 // ---- Developer metadata on the user's tab -----------------------------------------------------------------
@@ -43,6 +85,12 @@ export interface KpiMark {
   role: 'value' | 'date';
   headerRow?: number;
   rows?: number;
+  /** how the dates read (`DMY`, `year+month`), the column completing them, and the series followed */
+  how?: string;
+  part?: number;
+  series?: { columns: number[]; key: string };
+  /** on a row of a wide scorecard: the periods' header row and their first and last columns (0-based) */
+  across?: { periodRow: number; from: number; to: number };
 }
 
 export function readKpiMark(json: string | null | undefined): KpiMark | undefined {
@@ -54,11 +102,29 @@ export function readKpiMark(json: string | null | undefined): KpiMark | undefine
     const whole = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined);
     const headerRow = whole(raw.headerRow);
     const rows = whole(raw.rows);
+    const part = whole(raw.part);
+    const s = raw.series;
+    const series =
+      s &&
+      typeof s.key === 'string' &&
+      Array.isArray(s.columns) &&
+      s.columns.every((c) => whole(c) !== undefined)
+        ? { columns: s.columns, key: s.key }
+        : undefined;
+    const a = raw.across;
+    const across =
+      a && [a.periodRow, a.from, a.to].every((n) => whole(n) !== undefined)
+        ? { periodRow: a.periodRow, from: a.from, to: a.to }
+        : undefined;
     return {
       id: raw.id,
       role: raw.role,
       ...(headerRow !== undefined ? { headerRow } : {}),
       ...(rows !== undefined ? { rows } : {}),
+      ...(typeof raw.how === 'string' && raw.how ? { how: raw.how } : {}),
+      ...(part !== undefined ? { part } : {}),
+      ...(series ? { series } : {}),
+      ...(across ? { across } : {}),
     };
   } catch {
     return undefined;
@@ -84,8 +150,14 @@ export interface KpiDefinition {
   sourceTab: string;
   headerRow: number;
   value: { index: number; header: string };
-  date?: { index: number; header: string };
-  unit: UnitChoice;
+  /** the date column, how its text dates read, and a second column completing them (a month after a year) */
+  date?: { index: number; header: string; order?: DateOrder; part?: { index: number; unit: DatePartUnit } };
+  /** a row KPI of a wide scorecard: its sheet row, the header row of periods, the periods' first and last columns */
+  row?: { row: number; label: string; periodRow: number; from: number; to: number };
+  /** the stacked series followed: the columns telling series apart and the series' key (`EWR`, `A / B`) */
+  series?: { columns: number[]; key: string };
+  /** a unit the KPIs sheet shows (`%`, `$`, `€`, `h`, `MWh`), or one of the form's words */
+  unit: UnitChoice | string;
   betterWhen: BetterWhen;
   target?: number;
   warnAt?: number;
@@ -99,10 +171,23 @@ export interface KpiDefinition {
  */
 export function previousFormula(def: KpiDefinition, cadenceCell: string): string {
   const range = namedRangeOf(def.id);
-  if (!def.date) return `=KPI_PREVIOUS(${range})`;
-  const letter = columnLetter(def.date.index + 1);
-  const first = def.headerRow + 1;
-  return `=KPI_PREVIOUS(${range},${quoteSheet(def.sourceTab)}!${letter}${first}:${letter},${cadenceCell})`;
+  if (!def.date && !def.row && !def.series) return `=KPI_PREVIOUS(${range})`;
+  return `=KPI_PREVIOUS(${[range, ...seriesArgs(def, cadenceCell)].join(',')})`;
+}
+
+/** Where a KPI's numbers are, as the registry shows it: `MRR (C)`, `row 5 (Total users)`, `Total (F) for EWR`. */
+export function valueLabel(def: KpiDefinition): string {
+  if (def.row) return `row ${def.row.row} (${def.row.label})`;
+  const column = columnLabel(def.value.header, columnLetter(def.value.index + 1));
+  return def.series ? `${column} for ${def.series.key}` : column;
+}
+
+/** Where a KPI's dates are: `Week (A)`, `Year (B) + Month (C)`, `row 1`, or "" without dates. */
+export function dateLabel(def: KpiDefinition): string {
+  if (def.row) return `row ${def.row.periodRow}`;
+  if (!def.date) return '';
+  const main = columnLabel(def.date.header, columnLetter(def.date.index + 1));
+  return def.date.part ? `${main} + column ${columnLetter(def.date.part.index + 1)}` : main;
 }
 
 /** The cells of a KPI's registry row (row `row`, 1-based), user text kept as text. */
@@ -111,15 +196,15 @@ export function registryRow(def: KpiDefinition, row: number, c: KpiColumns): Row
     id: def.id,
     name: asText(def.name),
     sourceTab: asText(def.sourceTab),
-    valueColumn: asText(columnLabel(def.value.header, columnLetter(def.value.index + 1))),
-    dateColumn: def.date ? asText(columnLabel(def.date.header, columnLetter(def.date.index + 1))) : '',
+    valueColumn: asText(valueLabel(def)),
+    dateColumn: asText(dateLabel(def)),
     unit: def.unit,
     betterWhen: def.betterWhen,
     target: def.target ?? '',
     warnAt: def.warnAt ?? '',
     owner: asText(def.owner ?? ''),
     cadence: def.cadence ?? '',
-    latest: latestFormula(def.id),
+    latest: latestFormula(def.id, def),
     previous: previousFormula(def, `${columnLetter(c.cadence + 1)}${row}`),
   };
 }
@@ -158,7 +243,7 @@ export function trendRuleFormulas(
  * the tab's `values` have them); undefined when that is the automatic format.
  */
 export function registryNumberFormat(
-  unit: UnitChoice,
+  unit: UnitChoice | string,
   sourceFormat?: string,
   values: readonly unknown[] = [],
 ): string | undefined {
@@ -222,7 +307,7 @@ export function entryOf(
     warnAt: def.warnAt ?? '',
     owner: def.owner ?? '',
     cadence: def.cadence ?? '',
-    dateColumn: def.date ? columnLabel(def.date.header, columnLetter(def.date.index + 1)) : '',
+    dateColumn: dateLabel(def),
     ...health,
   };
 }
@@ -234,6 +319,9 @@ export interface KpiPlaceView {
   valueLetter: string;
   dateColumn: string;
   dateLetter: string;
+  /** a row KPI's sheet row, and the stacked series a KPI follows */
+  row?: number;
+  series?: string;
 }
 
 const plainValue = (v: Cell): number | string | '' =>
@@ -259,6 +347,84 @@ export function kpiView(e: RegistryEntry, place: KpiPlaceView, recent: number[],
     trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
     status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
     recent,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+// ---- The user's tabs as the sidebar lists them ---------------------------------------------------------------
+
+/** A period as a person reads it in a listing: `2025-12`, `2025-W03`, `2024-Q1`, `2024`, `2025-12-31`. */
+export function periodText(p: Period): string {
+  const { year, month, day } = p.start;
+  const mm = String(month).padStart(2, '0');
+  if (p.granularity === 'year') return String(year);
+  if (p.granularity === 'quarter') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  if (p.granularity === 'month') return `${year}-${mm}`;
+  return `${year}-${mm}-${String(day).padStart(2, '0')}`;
+}
+
+/** A tab as the sidebar lists it: what detection found, and the KPIs tagged in it (by their marks). */
+export function tabView(
+  tab: { name: string; lastRow: number },
+  d: Detection,
+  marks: ReadonlyArray<{ mark: KpiMark; column: number; row?: number }>,
+  names: ReadonlyMap<string, string>,
+): TabView {
+  const letter = (i: number) => d.columns[i]!.letter;
+  const offered = d.valueColumns.filter((i) => !d.columns[i]!.period);
+  const problem =
+    tab.lastRow === 0
+      ? 'the tab is empty'
+      : d.orientation === 'wide'
+        ? (d.rows ?? []).length === 0
+          ? 'its header row holds periods, but no row below holds numbers under them'
+          : undefined
+        : offered.length === 0
+          ? 'it has no column of numbers to follow'
+          : undefined;
+  return {
+    name: tab.name,
+    headerRow: d.headerRow,
+    rows: d.dataRows,
+    orientation: d.orientation,
+    columns: d.columns.map((c) => ({
+      letter: c.letter,
+      header: c.header,
+      kind: c.kind,
+      ...(c.period ? { period: true } : {}),
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.unit ? { unit: c.unit } : {}),
+      ...(c.unitText ? { unitText: c.unitText } : {}),
+      ...(c.betterWhen ? { betterWhen: c.betterWhen } : {}),
+    })),
+    ...(d.dateColumn !== undefined ? { dateColumn: letter(d.dateColumn) } : {}),
+    valueColumns: offered.map(letter),
+    ...(d.rows
+      ? {
+          kpiRows: d.rows.map((r) => ({
+            row: r.row,
+            label: r.label,
+            name: r.name,
+            unit: r.unit,
+            ...(r.unitText ? { unitText: r.unitText } : {}),
+            ...(r.betterWhen ? { betterWhen: r.betterWhen } : {}),
+            ...(r.latest ? { latest: r.latest.value, latestPeriod: periodText(r.latest.period) } : {}),
+          })),
+        }
+      : {}),
+    ...(d.series ? { series: { columns: d.series.columns.map(letter), keys: d.series.keys } } : {}),
+    ...(d.cadence ? { cadence: d.cadence } : {}),
+    ...(d.newestFirst ? { newestFirst: true } : {}),
+    notes: d.notes,
+    kpis: marks
+      .filter((m) => m.mark.role === 'value')
+      .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.column - b.column)
+      .map((m) => ({
+        id: m.mark.id,
+        name: names.get(m.mark.id) ?? m.mark.id,
+        valueLetter: m.row ? '' : (d.columns[m.column - 1]?.letter ?? ''),
+        ...(m.row ? { row: m.row } : {}),
+      })),
     ...(problem ? { problem } : {}),
   };
 }

@@ -80,7 +80,7 @@ describe('the registry row', () => {
       warnAt: 0.06,
       owner: "'Success",
       cadence: 'weekly',
-      latest: '=KPI_LATEST(KPI_churn)',
+      latest: `=KPI_LATEST(KPI_churn,'Bob''s metrics'!A2:A)`,
       previous: `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A2:A,K7)`,
     });
     expect(latestFormula('nps')).toBe('=KPI_LATEST(KPI_nps)');
