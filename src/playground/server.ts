@@ -16,7 +16,10 @@ export interface PlaygroundOptions {
   bridgeJs: string;
 }
 
-const MAX_BODY = 10 * 1024 * 1024;
+/** The largest request body read (a PUT of a whole workbook included); a larger one is answered 413. */
+export const MAX_BODY = 10 * 1024 * 1024;
+/** How much of a too-large body is read (and dropped) so the client can receive the 413 before the close. */
+const MAX_DRAIN = 64 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -27,20 +30,66 @@ class HttpError extends Error {
   }
 }
 
+/**
+ * Who may talk to this server: only pages it served itself, and tools on this machine. The server listens on
+ * 127.0.0.1, but any web page the user visits can still send requests to it, and a page on a domain that
+ * resolves to 127.0.0.1 (DNS rebinding) can even read the answers. So the Host header must name this server
+ * (127.0.0.1 or localhost, on its port), an Origin header (browsers send it with every POST, and with reads
+ * by script) must be this server's, and every request that changes something must say
+ * `Content-Type: application/json`, which no cross-site form or simple request can send without the browser
+ * asking first (a CORS preflight this server never grants).
+ */
+function checkCaller(req: IncomingMessage, method: string): void {
+  const port = req.socket.localPort;
+  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (port === 80) hosts.push('127.0.0.1', 'localhost');
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!hosts.includes(host)) {
+    throw new HttpError(403, `this playground answers only requests to ${hosts[0]} (the Host was "${host}")`);
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !hosts.some((h) => origin.toLowerCase() === `http://${h}`)) {
+    throw new HttpError(403, `requests from other sites are refused (Origin "${origin}")`);
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
+      throw new HttpError(
+        415,
+        `a ${method} must send Content-Type: application/json (it was ${type ? `"${type}"` : 'missing'})`,
+      );
+    }
+  }
+}
+
+function tooLarge(): HttpError {
+  return new HttpError(413, `the request body is larger than ${MAX_BODY / (1024 * 1024)} MB`);
+}
+
+/**
+ * The body as text. A body over MAX_BODY is refused with 413: it is read on (and dropped) up to MAX_DRAIN so
+ * the client, still sending, receives the answer instead of a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
     let size = 0;
+    let over = Number.isFinite(declared) && declared > MAX_BODY;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'request body too large'));
-        req.destroy();
+      if (size > MAX_BODY) over = true;
+      if (over) {
+        chunks.length = 0;
+        if (size > MAX_DRAIN) {
+          reject(tooLarge());
+          req.destroy();
+        }
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (over ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -132,6 +181,7 @@ export function createPlayground(options: PlaygroundOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const p = url.pathname;
+    checkCaller(req, method);
 
     if (method === 'GET' && p === '/') return send(res, 200, pageHtml, 'text/html; charset=utf-8');
     if (method === 'GET' && p === '/sidebar') {
@@ -248,6 +298,7 @@ export function createPlayground(options: PlaygroundOptions): Server {
       const status = e instanceof HttpError ? e.status : 500;
       const message = e instanceof Error ? e.message : String(e);
       if (status === 500) console.error(e);
+      if (status === 413) res.setHeader('connection', 'close');
       if (!res.headersSent) json(res, status, { ok: false, error: message });
       else res.end();
     });

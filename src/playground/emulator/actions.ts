@@ -91,7 +91,12 @@ export function editCell(s: Session, sheetName: string, a1: string, input: strin
 export function replaceWorkbook(s: Session, sheets: Array<{ name: string; rows: unknown[][] }>): void {
   const wb = s.newWorkbook();
   const placeholder = wb.sheets[0]!;
-  if (sheets.length > 0) wb.renameSheet(placeholder, '__okr_placeholder__');
+  if (sheets.length > 0) {
+    wb.renameSheet(placeholder, '__okr_placeholder__');
+    // It holds nothing and goes at the end: one cell, so it does not count against the workbook's size limit.
+    placeholder.maxRows = 1;
+    placeholder.maxColumns = 1;
+  }
   for (const { name, rows: given } of sheets) {
     const rows = given ?? [];
     const width = Math.max(0, ...rows.map((row) => (Array.isArray(row) ? row.length : 0)));

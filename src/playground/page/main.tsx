@@ -26,12 +26,14 @@ const OVERSCAN = 10;
 
 const a1 = (row: number, column: number) => `${columnLetter(column)}${row}`;
 
+/** One call to the playground's API; every change is sent as JSON, which the server requires. */
 async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const res = await fetch(
+    url,
+    method === 'GET'
+      ? { method }
+      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) },
+  );
   const data = (await res.json()) as T;
   if (!res.ok) throw new Error((data as { error?: string }).error ?? `HTTP ${res.status}`);
   return data;
