@@ -314,3 +314,83 @@ describe('sizes', () => {
     expect(view.sheet.maxRows).toBe(1_000);
   });
 });
+
+describe('the grid edits and undo', () => {
+  const cells = async () => (await call('GET', '/api/workbook')).body.sheets[0].values;
+
+  it('inserts, deletes, sorts and pastes; undo and redo walk back and forth; /api/ui says how far', async () => {
+    await call('PUT', '/api/workbook', {
+      sheets: [
+        {
+          name: 'T',
+          rows: [
+            ['Name', 'N'],
+            ['b', 2],
+            ['a', 1],
+          ],
+        },
+      ],
+    });
+    expect((await call('GET', '/api/ui')).body.history).toEqual({ undo: 0, redo: 0 });
+    expect(
+      (
+        await call('POST', '/api/sort', {
+          sheet: 'T',
+          a1: 'A1:B3',
+          column: 1,
+          ascending: true,
+          headerRow: true,
+        })
+      ).body,
+    ).toEqual({ ok: true });
+    expect(await cells()).toEqual([
+      ['Name', 'N'],
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect((await call('POST', '/api/rows/insert', { sheet: 'T', at: 2 })).body).toEqual({ ok: true });
+    expect((await call('POST', '/api/paste', { sheet: 'T', a1: 'A2', rows: [['c', '3']] })).body).toEqual({
+      ok: true,
+    });
+    expect((await call('POST', '/api/rows/delete', { sheet: 'T', row: 4 })).body).toEqual({ ok: true });
+    expect(await cells()).toEqual([
+      ['Name', 'N'],
+      ['c', 3],
+      ['a', 1],
+    ]);
+    expect((await call('GET', '/api/ui')).body.history).toEqual({ undo: 4, redo: 0 });
+    await call('POST', '/api/undo');
+    await call('POST', '/api/undo');
+    expect(await cells()).toEqual([
+      ['Name', 'N'],
+      ['', ''],
+      ['a', 1],
+      ['b', 2],
+    ]);
+    await call('POST', '/api/redo');
+    expect((await call('GET', '/api/ui')).body.history).toEqual({ undo: 3, redo: 1 });
+    expect(saved().sheets[0].cells.A2).toBe('c');
+    expect((await call('POST', '/api/rows/insert', { sheet: 'T' })).status).toBe(400);
+    expect((await call('POST', '/api/sort', { sheet: 'T', column: 'A', ascending: true })).status).toBe(400);
+  });
+
+  it('a warning-only protection answers { ok: false, warning } until the edit is sent confirmed', async () => {
+    vm.runInContext(
+      `SpreadsheetApp.getActive().getSheetByName('T').protect().setWarningOnly(true)`,
+      addon.globals,
+    );
+    const first = await call('POST', '/api/cell', { sheet: 'T', a1: 'B2', input: '30' });
+    expect(first.body).toEqual({
+      ok: false,
+      warning:
+        'You’re trying to edit part of this sheet that shouldn’t be changed accidentally. Edit anyway?',
+    });
+    expect((await cells())[1][1]).toBe(3);
+    expect(
+      (await call('POST', '/api/cell', { sheet: 'T', a1: 'B2', input: '30', confirmed: true })).body,
+    ).toEqual({
+      ok: true,
+    });
+    expect((await cells())[1][1]).toBe(30);
+  });
+});
