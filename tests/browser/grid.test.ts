@@ -245,6 +245,21 @@ describe.skipIf(!available)('the grid behaves like Sheets', () => {
     await eventually(nameBox).toBe('B50');
   });
 
+  it('a sheet thousands of columns wide draws only the columns in view, and reaches its last one', async () => {
+    run(
+      addon,
+      `var s = SpreadsheetApp.getActive().insertSheet('Wide'); s.insertColumnsAfter(26, 8974); s.getRange(1, 9000).setValue('far right');`,
+    );
+    await page.reload();
+    await page.locator('.grid-scroller').waitFor();
+    await eventually(() => page.locator('.tab.active').textContent()).toBe('Wide');
+    expect(await page.locator('.column-header').count()).toBeLessThan(40);
+    await goTo('MHD1');
+    await text('MHD1').toBe('far right');
+    expect(await page.locator('.column-header').count()).toBeLessThan(40);
+    await openTab('Churn');
+  });
+
   it('the All Sheets list and the tab arrows reach every sheet when the tabs do not fit', async () => {
     for (let i = 1; i <= 14; i++) run(addon, `SpreadsheetApp.getActive().insertSheet('Team scorecard ${i}')`);
     run(addon, `SpreadsheetApp.getActive().insertSheet('Archive of 2026')`);
@@ -270,7 +285,7 @@ describe.skipIf(!available)('the grid behaves like Sheets', () => {
     // the list names every sheet; choosing one opens it and brings its tab into view
     await page.getByRole('button', { name: 'All Sheets' }).click();
     const list = page.getByRole('listbox', { name: 'All Sheets' });
-    await eventually(() => list.getByRole('option').count()).toBe(19);
+    await eventually(() => list.getByRole('option').count()).toBe(20);
     await page.screenshot({ path: path.join(SHOTS, 'grid-all-sheets.png') });
     await list.getByRole('option', { name: 'Archive of 2026' }).click();
     await eventually(() => page.locator('.tab.active').textContent()).toBe('Archive of 2026');

@@ -2,19 +2,19 @@
 // tabs), the add-on's menu as onOpen built it, the real sidebar and dialogs in iframes, toasts and alerts. This
 // file is the app: what the page holds (the sheet shown, each sheet's selection, what is being typed) and what
 // the user's clicks and keys do to the workbook, each through the HTTP API documented in README.md. The pieces
-// it is drawn with are the files beside it.
+// it is drawn with are the files beside it; what Sheets' menus offer is sheets-menus.ts.
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { columnLetter } from '../../core/a1';
 import type { ToastRecord } from '../emulator/ui';
 import type { WorkbookView } from '../emulator/view';
 import { type ActionResult, api, type UiJson } from './api';
 import { formatClipboard, parseClipboard } from './clipboard';
 import { BUTTONS, type Modal, ModalView, Toasts } from './dialogs';
 import { Grid, type MenuTarget, type Move } from './grid';
-import { ContextMenu, MenuBar, type PageMenuEntry, type SheetsMenus } from './menus';
+import { ContextMenu, MenuBar } from './menus';
 import { NameBox } from './name-box';
 import { a1, type Cell, isSingle, parseRange, rangeA1, type Selection, single, span } from './selection';
+import { contextMenu, type GridCommands, sheetsMenus } from './sheets-menus';
 import { type SortChoice, SortDialog } from './sort-dialog';
 import { TabBar } from './tabs';
 import './styles.css';
@@ -22,7 +22,6 @@ import './styles.css';
 /** Sheets' checkbox under the protected-range warning: the warning is not shown again for five minutes. */
 const QUIET_MINUTES = 5;
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
 function App() {
   const [view, setView] = useState<WorkbookView | null>(null);
@@ -294,7 +293,6 @@ function App() {
 
   /** After undo or redo: the sheet and cell where the change was, as Sheets shows them. */
   const history = async (which: 'undo' | 'redo') => {
-    if (!ui || ui.history[which] === 0) return;
     setEditing(null);
     const r = await api<ActionResult>('POST', `/api/${which}`);
     if (!r.ok) return;
@@ -338,95 +336,20 @@ function App() {
   const sheet = view.sheet;
   const r = span(selection);
   const rowCount = r.bottom - r.top + 1;
-  const rowsLabel = rowCount === 1 ? `row ${r.top}` : `rows ${r.top} - ${r.bottom}`;
-  const insertRows = (above: boolean) =>
-    userEdit('/api/rows/insert', { sheet: sheet.name, at: above ? r.top : r.bottom + 1, count: rowCount });
-  const deleteRows = () =>
-    userEdit('/api/rows/delete', { sheet: sheet.name, row: r.top, count: rowCount }, selection);
-  const sortSheet = (ascending: boolean) =>
-    userEdit('/api/sort', { sheet: sheet.name, column: selection.active.column, ascending });
   const sortRange = (choice: SortChoice) =>
     userEdit('/api/sort', { sheet: sheet.name, a1: rangeA1(selection), ...choice }, selection);
-
-  const insertItems: PageMenuEntry[] = [
-    {
-      type: 'item',
-      caption: `Insert ${rowCount} ${plural(rowCount, 'row', 'rows')} above`,
-      run: () => insertRows(true),
-    },
-    {
-      type: 'item',
-      caption: `Insert ${rowCount} ${plural(rowCount, 'row', 'rows')} below`,
-      run: () => insertRows(false),
-    },
-  ];
-  const deleteItem: PageMenuEntry = {
-    type: 'item',
-    caption: `Delete ${rowsLabel}`,
-    run: () => deleteRows(),
+  const commands: GridCommands = {
+    undo: () => history('undo'),
+    redo: () => history('redo'),
+    insertRows: (above) =>
+      userEdit('/api/rows/insert', { sheet: sheet.name, at: above ? r.top : r.bottom + 1, count: rowCount }),
+    deleteRows: () =>
+      userEdit('/api/rows/delete', { sheet: sheet.name, row: r.top, count: rowCount }, selection),
+    sortSheet: (ascending) =>
+      userEdit('/api/sort', { sheet: sheet.name, column: selection.active.column, ascending }),
+    sortRange,
+    sortRangeDialog: () => setSorting(true),
   };
-  const column = columnLetter(selection.active.column);
-  const sheetsMenus: SheetsMenus = {
-    File: null,
-    Edit: [
-      {
-        type: 'item',
-        caption: 'Undo',
-        shortcut: 'Ctrl+Z',
-        disabled: ui.history.undo === 0,
-        run: () => history('undo'),
-      },
-      {
-        type: 'item',
-        caption: 'Redo',
-        shortcut: 'Ctrl+Y',
-        disabled: ui.history.redo === 0,
-        run: () => history('redo'),
-      },
-      { type: 'separator' },
-      deleteItem,
-    ],
-    View: null,
-    Insert: [{ type: 'submenu', caption: 'Rows', items: insertItems }],
-    Format: null,
-    Data: [
-      {
-        type: 'submenu',
-        caption: 'Sort sheet',
-        items: [
-          { type: 'item', caption: `Sort sheet by column ${column} (A to Z)`, run: () => sortSheet(true) },
-          { type: 'item', caption: `Sort sheet by column ${column} (Z to A)`, run: () => sortSheet(false) },
-        ],
-      },
-      {
-        type: 'submenu',
-        caption: 'Sort range',
-        disabled: isSingle(selection),
-        items: [
-          {
-            type: 'item',
-            caption: `Sort range by column ${column} (A to Z)`,
-            run: () => sortRange({ column: selection.active.column, ascending: true, headerRow: false }),
-          },
-          {
-            type: 'item',
-            caption: `Sort range by column ${column} (Z to A)`,
-            run: () => sortRange({ column: selection.active.column, ascending: false, headerRow: false }),
-          },
-          { type: 'separator' },
-          { type: 'item', caption: 'Advanced range sorting options', run: () => setSorting(true) },
-        ],
-      },
-    ],
-    Tools: null,
-  };
-  const contextItems = (target: MenuTarget): PageMenuEntry[] =>
-    target.kind === 'column'
-      ? [
-          { type: 'item', caption: 'Sort sheet A to Z', run: () => sortSheet(true) },
-          { type: 'item', caption: 'Sort sheet Z to A', run: () => sortSheet(false) },
-        ]
-      : [...insertItems, deleteItem];
 
   const cell = sheet.cells[a1(selection.active)];
   const dialog = ui.dialogs.at(-1);
@@ -443,7 +366,11 @@ function App() {
               local playground
             </span>
           </div>
-          <MenuBar sheets={sheetsMenus} addonMenus={ui.menus} onRun={(fn) => runMenu(fn)} />
+          <MenuBar
+            sheets={sheetsMenus(selection, ui.history, commands)}
+            addonMenus={ui.menus}
+            onRun={(fn) => runMenu(fn)}
+          />
         </div>
       </header>
       {banner && (
@@ -531,7 +458,14 @@ function App() {
           </aside>
         )}
       </div>
-      {menu && <ContextMenu x={menu.x} y={menu.y} items={contextItems(menu)} onClose={() => setMenu(null)} />}
+      {menu && (
+        <ContextMenu
+          x={menu.x}
+          y={menu.y}
+          items={contextMenu(menu, selection, commands)}
+          onClose={() => setMenu(null)}
+        />
+      )}
       {sorting && (
         <SortDialog
           range={r}
