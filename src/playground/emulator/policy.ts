@@ -47,6 +47,8 @@ export class CallPolicy {
   authModeNone = false;
   private failOn = 0;
   private changeCount = 0;
+  /** Calls that changed the document since load (never reset: the undo history compares it). */
+  documentChanges = 0;
 
   constructor(
     /** Whether a custom function is running now. */
@@ -71,6 +73,7 @@ export class CallPolicy {
     const spreadsheet = isSpreadsheetClass(cls);
     if ((spreadsheet || cls === 'Properties') && !cls.endsWith('Builder') && CHANGES.test(member)) {
       this.changeCount++;
+      this.documentChanges++;
       if (this.changeCount === this.failOn) {
         throw new ApiError(
           `Service error: injected failure at change ${this.changeCount} (${cls}.${member})`,

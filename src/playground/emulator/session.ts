@@ -1,12 +1,14 @@
 // One loaded add-on: the built bundle running in its realm with the emulated services (wrapped, wrap.ts) and a
 // console as its globals, the workbook behind the services, and executions. An execution (a menu click, an RPC,
-// a trigger) releases the locks it holds when it ends, as in Apps Script; an action that asks a question nobody
-// scripted is, in 'defer' mode (the playground), rolled back and the question returned.
+// a trigger) releases the locks it holds when it ends, as in Apps Script, and one that changed the document ends
+// the user's undo history; an action that asks a question nobody scripted is, in 'defer' mode (the playground),
+// rolled back and the question returned.
 import path from 'node:path';
 import { format } from 'node:util';
 import type * as Gas from '../../server/gas';
 import { type BundleInfo, readBundle } from './bundle';
 import { failureMessage } from './errors';
+import { UndoHistory } from './history';
 import { EmuHtmlService } from './html';
 import type { ActionResult, LoadOptions } from './index';
 import type { SheetModel } from './model';
@@ -35,6 +37,8 @@ export class Session {
   readonly wrapper: Wrapper;
   readonly lockState = new LockState();
   readonly uiState = new UiState();
+  /** The user's undo and redo steps. */
+  readonly history = new UndoHistory();
   readonly logs: string[] = [];
   /** SpreadsheetApp and the active spreadsheet as the add-on sees them (wrapped: calls are counted). */
   readonly app: Gas.SpreadsheetAppSlice;
@@ -115,12 +119,17 @@ export class Session {
     return s;
   }
 
-  /** One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does. */
+  /**
+   * One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does. One that
+   * changed the document ends the user's undo history (history.ts).
+   */
   execute<T>(fn: () => T): T {
+    const changes = this.policy.documentChanges;
     try {
       return fn();
     } finally {
       this.lockState.endExecution();
+      if (this.policy.documentChanges !== changes) this.history.forget();
     }
   }
 

@@ -20,6 +20,7 @@ import {
   tokenize,
 } from './formula';
 import type { FunctionBridge } from './functions';
+import { checkGrowth } from './limits';
 import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
@@ -123,16 +124,13 @@ export class Workbook {
     size: { rows?: number; columns?: number; id?: number } = {},
   ): SheetModel {
     this.checkNewName(name);
+    const rows = size.rows ?? DEFAULT_ROWS;
+    const columns = size.columns ?? DEFAULT_COLUMNS;
+    checkGrowth(this, { cells: rows * columns, columns });
     const hfName = this.hf.addSheet(name);
     const id = size.id ?? this.newGid();
     if (size.id !== undefined) this.nextGid = Math.max(this.nextGid, size.id + 1);
-    const sheet = new SheetModel(
-      id,
-      this.hf.getSheetId(hfName)!,
-      name,
-      size.rows ?? DEFAULT_ROWS,
-      size.columns ?? DEFAULT_COLUMNS,
-    );
+    const sheet = new SheetModel(id, this.hf.getSheetId(hfName)!, name, rows, columns);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     // Formulas that named this sheet before it existed now resolve (HyperFormula does this itself); bound their
     // open-ended ranges by the new sheet's size.
