@@ -136,6 +136,7 @@ export function sampleWorkbook(seedDate: Date): WorkbookState {
     id: 'sample-acme-kpis',
     name: 'Acme — KPIs',
     timeZone: 'Etc/UTC',
+    locale: 'en_US',
     sheets: [churn, nps, metrics, support],
     namedRanges: [],
     protections: [],

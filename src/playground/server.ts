@@ -98,7 +98,7 @@ function workbookJson(addon: Addon) {
         for (let c = 1; c <= columns; c++) {
           const v = scriptValue(wb, sheet, r, c);
           vRow.push(v instanceof Date ? v.toISOString() : v);
-          fRow.push(formulaAt(sheet, r, c));
+          fRow.push(formulaAt(wb, sheet, r, c));
         }
         values.push(vRow);
         formulas.push(fRow);

@@ -42,6 +42,8 @@ export interface FunctionBridge {
   nowSerial(): number;
   /** Remembers the size an array formula was predicted to have (for the #REF! spill message). */
   predicted(address: Address, rows: number, columns: number): void;
+  /** A number rendered with a number format in the spreadsheet's locale (Sheets' TEXT). */
+  text(value: number, pattern: string): string;
 }
 
 const RANGE_TYPES = new Set(['CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE']);

@@ -16,6 +16,7 @@ import {
 import { ApiError } from './errors';
 import { compileFormat, GENERAL } from './formats';
 import { offsetRelative, render, tokenize } from './formula';
+import { readFormula } from './formula-locale';
 import type { GridRange, ProtectionModel, SheetModel } from './model';
 import { EmuProtection } from './protection';
 import { EmuSheet } from './sheet';
@@ -111,26 +112,34 @@ export class EmuRange implements Gas.Range {
     return this;
   }
   getFormulas(): string[][] {
-    return this.cells((row, column) => formulaAt(this.sheet, row, column));
+    return this.cells((row, column) => formulaAt(this.wb, this.sheet, row, column));
   }
   getFormula(): string {
-    return formulaAt(this.sheet, this.grid.row, this.grid.column);
+    return formulaAt(this.wb, this.sheet, this.grid.row, this.grid.column);
   }
   setFormulas(formulas: string[][]): EmuRange {
     this.checkMatrix(formulas, 'setFormulas');
     this.eachWrite((row, column, i, j) => this.writeFormulaOrValue(row, column, formulas[i]![j]));
     return this;
   }
-  /** On a multi-cell range, relative references move with each cell, as when filling in Sheets. */
+  /**
+   * On a multi-cell range, relative references move with each cell, as when filling in Sheets. The formula is
+   * read in the spreadsheet's locale once; one that does not parse there is written as it is to every cell.
+   */
   setFormula(formula: string): EmuRange {
     if (typeof formula !== 'string') throw signatureError('Range.setFormula', [formula]);
     const top = this.r;
+    const canonical = formula.startsWith('=') ? readFormula(formula, this.wb.rules) : undefined;
     this.eachWrite((row, column) => {
+      if (canonical === undefined) {
+        this.writeFormulaOrValue(row, column, formula);
+        return;
+      }
       const moved =
         row === top.row && column === top.column
-          ? formula
-          : shiftFormula(formula, row - top.row, column - top.column);
-      this.writeFormulaOrValue(row, column, moved);
+          ? canonical
+          : shiftFormula(canonical, row - top.row, column - top.column);
+      this.wb.writeCanonicalFormula(this.sheet, row, column, moved);
     });
     return this;
   }

@@ -9,6 +9,7 @@ import { type BundleInfo, readBundle } from './bundle';
 import { failureMessage } from './errors';
 import { EmuHtmlService } from './html';
 import type { ActionResult, LoadOptions } from './index';
+import { DEFAULT_LOCALE } from './locale';
 import type { SheetModel } from './model';
 import { CallPolicy } from './policy';
 import {
@@ -88,13 +89,17 @@ export class Session {
     this.ctx.wb = wb;
   }
 
-  /** A workbook from a state, or an empty "Untitled spreadsheet" with Sheet1; its custom functions call the bundle. */
-  newWorkbook(state?: WorkbookStateInput): Workbook {
+  /**
+   * A workbook from a state, or an empty "Untitled spreadsheet" with Sheet1 (in `locale`, else the options'
+   * locale); its custom functions call the bundle.
+   */
+  newWorkbook(state?: WorkbookStateInput, locale?: string): Workbook {
     const parsed = state ? parseWorkbookState(state) : undefined;
     const wb = new Workbook({
       id: parsed?.id ?? 'emulated-spreadsheet',
       name: parsed?.name ?? 'Untitled spreadsheet',
       timeZone: parsed?.timeZone ?? this.options.timeZone ?? 'Etc/UTC',
+      locale: parsed?.locale ?? locale ?? this.options.locale ?? DEFAULT_LOCALE,
       now: this.clock,
       customFunctions: this.bundle.customFunctions,
       invoke: (name, args) => {
