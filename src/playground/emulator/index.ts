@@ -35,6 +35,12 @@ export interface LoadOptions {
    * how numbers and dates show. Default: "en_US".
    */
   locale?: string;
+  /**
+   * Sheets computes custom functions asynchronously: when true, a custom-function cell that recomputed during
+   * an execution of the add-on (menu click, RPC, onOpen) reads "Loading..." to the add-on's own code until that
+   * execution ends (its spilled cells read blank). Default: false.
+   */
+  asyncCustomFunctions?: boolean;
   /** Session.getScriptTimeZone() (appsscript.json). Default: "Etc/UTC". */
   scriptTimeZone?: string;
   /** The add-on's name under Extensions. Default: "okr-sheets". */

@@ -1,6 +1,7 @@
 // Range: a rectangle of a sheet (open-ended ranges reach its current end). Its values and formulas (written as
-// setValue(s) and setFormula(s) write them, with Apps Script's dimension errors), geometry, formats, data
-// validation, clearing, protection and developer metadata.
+// setValue(s) and setFormula(s) write them, with Apps Script's dimension errors; read as the add-on sees them,
+// custom-function cells loading during its execution: loading.ts), geometry, formats, data validation,
+// clearing, protection and developer metadata.
 import type * as Gas from '../../server/gas';
 import { formatA1 } from './a1';
 import { displayValue, effectiveFormat, formulaAt, isEmptyCell, scriptValue } from './cells';
@@ -17,6 +18,7 @@ import { ApiError } from './errors';
 import { compileFormat, GENERAL } from './formats';
 import { offsetRelative, render, tokenize } from './formula';
 import { readFormula } from './formula-locale';
+import { LOADING } from './loading';
 import type { GridRange, ProtectionModel, SheetModel } from './model';
 import { EmuProtection } from './protection';
 import { EmuSheet } from './sheet';
@@ -90,17 +92,29 @@ export class EmuRange implements Gas.Range {
 
   // values and formulas
 
+  /** What the add-on reads in a cell whose custom function is still being computed (loading.ts), if so. */
+  private loading(row: number, column: number): string | undefined {
+    const state = this.wb.loading.state(this.wb.hf, { sheet: this.sheet.hf, row: row - 1, col: column - 1 });
+    return state === 'anchor' ? LOADING : state === 'spill' ? '' : undefined;
+  }
+  private value(row: number, column: number): Value {
+    return this.loading(row, column) ?? scriptValue(this.wb, this.sheet, row, column);
+  }
+  private display(row: number, column: number): string {
+    return this.loading(row, column) ?? displayValue(this.wb, this.sheet, row, column);
+  }
+
   getValues(): Value[][] {
-    return this.cells((row, column) => scriptValue(this.wb, this.sheet, row, column));
+    return this.cells((row, column) => this.value(row, column));
   }
   getValue(): Value {
-    return scriptValue(this.wb, this.sheet, this.grid.row, this.grid.column);
+    return this.value(this.grid.row, this.grid.column);
   }
   getDisplayValues(): string[][] {
-    return this.cells((row, column) => displayValue(this.wb, this.sheet, row, column));
+    return this.cells((row, column) => this.display(row, column));
   }
   getDisplayValue(): string {
-    return displayValue(this.wb, this.sheet, this.grid.row, this.grid.column);
+    return this.display(this.grid.row, this.grid.column);
   }
   setValues(values: unknown[][]): EmuRange {
     this.checkMatrix(values, 'setValues');

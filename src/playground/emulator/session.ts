@@ -1,7 +1,8 @@
 // One loaded add-on: the built bundle running in its realm with the emulated services (wrapped, wrap.ts) and a
 // console as its globals, the workbook behind the services, and executions. An execution (a menu click, an RPC,
-// a trigger) releases the locks it holds when it ends, as in Apps Script; an action that asks a question nobody
-// scripted is, in 'defer' mode (the playground), rolled back and the question returned.
+// a trigger) releases the locks it holds when it ends, as in Apps Script, and the custom-function cells it made
+// recompute stop loading (loading.ts); an action that asks a question nobody scripted is, in 'defer' mode (the
+// playground), rolled back and the question returned.
 import path from 'node:path';
 import { format } from 'node:util';
 import type * as Gas from '../../server/gas';
@@ -9,6 +10,7 @@ import { type BundleInfo, readBundle } from './bundle';
 import { failureMessage } from './errors';
 import { EmuHtmlService } from './html';
 import type { ActionResult, LoadOptions } from './index';
+import { LoadingCells } from './loading';
 import { DEFAULT_LOCALE } from './locale';
 import type { SheetModel } from './model';
 import { CallPolicy } from './policy';
@@ -43,6 +45,8 @@ export class Session {
   readonly unanswered: 'throw' | 'defer';
   /** What every emulated spreadsheet object is built with (the workbook, the Ui). */
   readonly ctx: Ctx;
+  /** Custom-function cells recomputed in the current execution (read "Loading..." when the rule is on). */
+  readonly loading: LoadingCells;
   private readonly clock: () => number;
 
   constructor(private readonly options: LoadOptions) {
@@ -53,6 +57,7 @@ export class Session {
     this.realm = new Realm(this.clock);
     this.globals = this.realm.context;
     this.unanswered = options.unansweredDialogs ?? 'throw';
+    this.loading = new LoadingCells(options.asyncCustomFunctions ?? false);
     const ui = new EmuUi(this.uiState, options.addonName ?? 'okr-sheets', this.clock, () => this.unanswered);
     this.ctx = {
       wb: undefined as unknown as Workbook,
@@ -100,6 +105,7 @@ export class Session {
       name: parsed?.name ?? 'Untitled spreadsheet',
       timeZone: parsed?.timeZone ?? this.options.timeZone ?? 'Etc/UTC',
       locale: parsed?.locale ?? locale ?? this.options.locale ?? DEFAULT_LOCALE,
+      loading: this.loading,
       now: this.clock,
       customFunctions: this.bundle.customFunctions,
       invoke: (name, args) => {
@@ -120,11 +126,16 @@ export class Session {
     return s;
   }
 
-  /** One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does. */
+  /**
+   * One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does; custom-function
+   * cells it made recompute read "Loading..." to it until it ends (when asyncCustomFunctions is on).
+   */
   execute<T>(fn: () => T): T {
+    this.loading.begin();
     try {
       return fn();
     } finally {
+      this.loading.end();
       this.lockState.endExecution();
     }
   }

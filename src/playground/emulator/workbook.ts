@@ -24,6 +24,7 @@ import {
 import { readFormula } from './formula-locale';
 import type { FunctionBridge } from './functions';
 import { parseInput } from './input';
+import { LoadingCells } from './loading';
 import { acceptedLocale, autoDatePattern, autoDateTimePattern, DEFAULT_LOCALE } from './locale';
 import {
   DEFAULT_COLUMNS,
@@ -44,6 +45,8 @@ export interface WorkbookOptions {
   timeZone: string;
   /** The spreadsheet's locale id (default en_US). */
   locale?: string;
+  /** Which custom-function cells read "Loading..." during an execution (loading.ts); default: never. */
+  loading?: LoadingCells;
   /** The emulator's clock, in ms since the epoch. */
   now: () => number;
   /** Custom functions found in the bundle, and how to call one. */
@@ -67,6 +70,7 @@ export class Workbook {
   name: string;
   timeZone: string;
   readonly now: () => number;
+  readonly loading: LoadingCells;
   private localeId = DEFAULT_LOCALE;
   private localeRulesOf: LocaleRules = localeRules(DEFAULT_LOCALE);
   /** Predicted array sizes of formulas by engine address, for the #REF! message of a blocked spill. */
@@ -79,6 +83,7 @@ export class Workbook {
     this.name = options.name;
     this.timeZone = options.timeZone;
     this.now = options.now;
+    this.loading = options.loading ?? new LoadingCells(false);
     this.setLocale(options.locale ?? DEFAULT_LOCALE);
     this.hf = createEngine(options.customFunctions ?? [], this.bridge());
   }
@@ -129,6 +134,7 @@ export class Workbook {
       predicted: (address, rows, columns) => {
         this.predictedSpills.set(`${address.sheet}:${address.row}:${address.col}`, { rows, columns });
       },
+      evaluated: (address) => this.loading.evaluated(address),
       text: (value, pattern) => compileFormat(pattern, this.rules).renderNumber(value),
     };
   }
