@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { columnLetter, columnNumber } from '../../core/a1';
 import type { AlertRecord, MenuEntry, MenuRecord, PendingQuestion, ToastRecord } from '../emulator/ui';
 import type { CellView, WorkbookView } from '../emulator/view';
+import { LocaleSetting } from './locale';
 import './styles.css';
 
 interface UiJson {
@@ -704,6 +705,10 @@ function App() {
           </div>
           <MenuBar menus={ui.menus} onRun={(fn) => runMenu(fn)} />
         </div>
+        <LocaleSetting
+          locale={view.locale}
+          onChanged={(error) => (error ? setBanner(error) : refresh(sheetName).then(() => undefined))}
+        />
       </header>
       {banner && (
         <div class="banner" role="alert">
