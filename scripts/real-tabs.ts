@@ -14,14 +14,14 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { lastValue } from '../src/core/kpi';
 import {
   type Detection,
   detectTable,
   SAMPLE_HEAD_ROWS,
   SAMPLE_TAIL_ROWS,
   type TabSample,
-} from '../src/core/kpitab';
+} from '../src/core/kpi-detect';
+import { lastValue } from '../src/core/kpi-health';
 import { readNumber } from '../src/core/values';
 import { type Answer, columnOf, loadCorpus, rowOf } from '../tests/fixtures/real-tabs/corpus';
 import { readCsv } from '../tests/helpers/csv';

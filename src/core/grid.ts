@@ -1,8 +1,9 @@
 // Column form for custom functions. Sheets passes a multi-cell range as a 2-D array and a single cell as a
 // plain value. A function given ranges answers with a range of the same shape (scalars broadcast), so one
 // call fills a whole column. In column form a bad row yields error text in its own cell and every other row
-// still computes; in scalar form the error is thrown, which Sheets shows as #ERROR! with the message.
-import { type Cell, InputError, messageOf } from './values';
+// still computes; in scalar form the error is thrown, which Sheets shows as #ERROR! with the message. A
+// per-cell custom function is declared once (cellFunction) with its arguments' names and forms.
+import { type Cell, InputError, isErrorText, messageOf } from './values';
 
 export type Grid = Cell[][];
 /** What a custom function receives for one argument. */
@@ -127,4 +128,56 @@ export function column(name: string, value: Arg): Cell[] {
   const { cols } = shapeOf(name, value);
   if (cols > 1) throw new InputError(`${name} must be a single column, got ${cols} columns`);
   return value.map((row) => row[0]);
+}
+
+// ---- Declared custom functions -------------------------------------------------------------------------------
+
+/** A single-value argument: a 1×1 range is its cell; a larger range is an error naming the argument. */
+export function scalarArg(fn: string, name: string, v: Arg): Cell {
+  if (isGrid(v)) {
+    if (v.length === 1 && v[0]?.length === 1) return v[0][0];
+    throw prefixed(fn, new InputError(`${name} must be a single value, not a range`));
+  }
+  return v;
+}
+
+/** Runs `body`; what it throws comes out as `FN: message`, as Sheets shows a custom function's error. */
+export function guard<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw prefixed(fn, e);
+  }
+}
+
+/**
+ * A custom function computed cell by cell, declared instead of checked by hand: the arguments read per cell
+ * (ranges of one shape, scalars broadcast), then the trailing arguments that must be single values, read once
+ * into options. A function may pass an argument's error text on to its result (`passesErrorOf`): in column
+ * form the row shows it, in scalar form it is thrown, so the cell shows #ERROR! naming that argument.
+ */
+export interface CellFunction<O> {
+  name: string;
+  cells: readonly string[];
+  scalars?: readonly string[];
+  options?: (...scalars: Cell[]) => O;
+  /** one row: the per-cell arguments (up to four) in order, then the options */
+  each: (a: Cell, b: Cell, c: Cell, d: Cell, options: O) => Cell;
+  passesErrorOf?: string;
+}
+
+export function cellFunction<O>(spec: CellFunction<O>): (...args: Arg[]) => Result {
+  const { name, cells, scalars = [] } = spec;
+  return (...args: Arg[]): Result => {
+    const read = scalars.map((s, i) => scalarArg(name, s, args[cells.length + i]));
+    const options = guard(name, () => (spec.options ? spec.options(...read) : (undefined as O)));
+    const named = cells.map((c, i) => [c, args[i]] as const);
+    const result = mapCells(name, named as ReadonlyArray<readonly [string, Arg]>, (a, b, c, d) =>
+      spec.each(a, b, c, d, options),
+    );
+    if (spec.passesErrorOf && !isGrid(result) && isErrorText(result)) {
+      throw prefixed(name, new InputError(`${spec.passesErrorOf} is an error: ${result}`));
+    }
+    return result;
+  };
 }

@@ -3,7 +3,7 @@
 // Owns reading one text as a period, reading a whole column (which date order reads it, or whether it is a
 // period index such as a month number), joining a year column with a month column, and the cadence that the
 // spacing of periods shows. Time-zone free: a date-time keeps the day and time as written, with its offset.
-import type { Cadence } from './kpi';
+import type { Cadence } from './kpi-health';
 import { type DateOrder, type LocaleRules, localeRules } from './locale';
 import {
   foldText,

@@ -1,6 +1,8 @@
 // Quarters and pace. Labels are `YYYY-Qn`; a fiscal year is labelled by the calendar year in which it ends
-// (fiscal start April: April 2026 – March 2027 is FY2027, so May 2026 is 2027-Q1).
-import { type Bands, DEFAULT_BANDS } from './score';
+// (fiscal start April: April 2026 – March 2027 is FY2027, so May 2026 is 2027-Q1). A quarter the add-on works
+// on is one value built once (QuarterInfo: label, days, sheet names), never a label re-parsed along the way.
+import { KEY_RESULTS, OBJECTIVES, sheetName } from './layout';
+import { type Bands, DEFAULT_BANDS, FINISHED_AT, isFinished } from './score';
 import { type Day, describe, InputError, serialOfDay } from './values';
 
 export interface Quarter {
@@ -55,6 +57,50 @@ export function nextQuarter(q: Quarter): Quarter {
   return q.q === 4 ? { year: q.year + 1, q: 1 } : { year: q.year, q: q.q + 1 };
 }
 
+/** A quarter's first and last days. */
+export interface QuarterDays {
+  start: Day;
+  end: Day;
+}
+
+/** A quarter as the add-on works on it: its label, its days and the names of its two sheets. */
+export interface QuarterInfo {
+  quarter: Quarter;
+  label: string;
+  days: QuarterDays;
+  objectivesSheet: string;
+  keyResultsSheet: string;
+}
+
+/**
+ * The quarter's value, built once per action. `days` are the quarter's own when its sheets were made (kept in
+ * the list of our sheets, so a later change of fiscal year start does not move a running quarter).
+ */
+export function quarterInfo(quarter: Quarter, fiscalStartMonth: number, days?: QuarterDays): QuarterInfo {
+  const label = formatQuarter(quarter);
+  return {
+    quarter,
+    label,
+    days: days ?? {
+      start: quarterStart(quarter, fiscalStartMonth),
+      end: quarterEnd(quarter, fiscalStartMonth),
+    },
+    objectivesSheet: sheetName(OBJECTIVES, label),
+    keyResultsSheet: sheetName(KEY_RESULTS, label),
+  };
+}
+
+/** Whether a tab's name is one a quarter's sheets are given (`2027-Q1 Objectives`, `2027-Q1 Key Results`). */
+export function isQuarterSheetName(name: string): boolean {
+  return [OBJECTIVES, KEY_RESULTS].some((layout) => {
+    const [before = '', after = ''] = layout.name.split('{quarter}');
+    if (!name.startsWith(before) || !name.endsWith(after)) return false;
+    const label = name.slice(before.length, name.length - after.length);
+    const m = LABEL.exec(label);
+    return Boolean(m && formatQuarter({ year: Number(m[1]), q: Number(m[2]) }) === label);
+  });
+}
+
 /**
  * Share of the quarter elapsed on `today`, in [0, 1]: 0 before and on its first day's start, 1 after its
  * last day. Counted in whole days, so the last day of the quarter reads 1.
@@ -72,11 +118,11 @@ export type PaceStatus = (typeof PACE_STATUSES)[number] | '';
 /**
  * Pace-aware status: a key result is judged against the part of the quarter that has passed. At the end of
  * the quarter the thresholds are the score bands (0.7 on track, 0.4 at risk); halfway through, half of them.
- * Score ≥ 1 is Done; a blank score has no status.
+ * A finished score (≥ 1) is Done; a blank score has no status.
  */
 export function paceStatus(score: number | '', elapsed: number, bands: Bands = DEFAULT_BANDS): PaceStatus {
   if (score === '') return '';
-  if (score >= 1) return 'Done';
+  if (isFinished(score)) return 'Done';
   if (atOrAbove(score, bands.greenFrom * elapsed)) return 'On track';
   if (atOrAbove(score, bands.yellowFrom * elapsed)) return 'At risk';
   return 'Off track';
@@ -107,7 +153,7 @@ export function paceStatusFormula(
   const elapsed = `MIN(1,MAX(0,(TODAY()-${date(start)}+1)/(${date(end)}-${date(start)}+1)))`;
   const s = scores;
   return (
-    `=ARRAYFORMULA(IF(${s}="","",IF(ISTEXT(${s}),"Error",IF(${s}>=1,"Done",` +
+    `=ARRAYFORMULA(IF(${s}="","",IF(ISTEXT(${s}),"Error",IF(${s}>=${FINISHED_AT},"Done",` +
     `IF(ROUND(${s}-${bands.greenFrom}*${elapsed},9)>=0,"On track",` +
     `IF(ROUND(${s}-${bands.yellowFrom}*${elapsed},9)>=0,"At risk","Off track"))))))`
   );

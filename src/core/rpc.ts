@@ -1,8 +1,8 @@
 // The contract between the sidebar and the server: every RPC the sidebar may call through google.script.run,
 // with its argument and result types. src/server/index.ts implements it (checked by the compiler there);
 // src/sidebar/rpc.ts calls it. Inputs are still parsed with zod on the server: the sidebar is never trusted.
-// Values crossing google.script.run must be JSON-like: no Date (a Date anywhere makes the client get null),
-// so days travel as `YYYY-MM-DD` text.
+// Values crossing google.script.run must be JSON-like: no Date (a Date anywhere makes the client get null), so
+// days travel as `YYYY-MM-DD` text. The compiler holds every result to that (JsonSafe, at the end).
 import type { KeyResult, Objective } from './okr';
 import type { Band } from './score';
 
@@ -54,6 +54,7 @@ export interface KpiView {
   dateLetter: string;
   /** the named range over the value column: `=KPI_LATEST(KPI_churn)` reads it anywhere */
   namedRange: string;
+  /** the registry's Unit cell: one of the KPI form's units (core/units.ts reads it) */
   unit: string;
   betterWhen: 'higher' | 'lower';
   target: number | '';
@@ -191,7 +192,7 @@ export interface NewQuarterPreview {
       newBaseline: number | '';
       target: number | '';
       kpiId: string;
-      /** '%', 'currency' or '' */
+      /** what its numbers are: `%`, `$`, `h`… or "" (core/units.ts) */
       unit: string;
     }>;
   }>;
@@ -210,7 +211,7 @@ export interface SettingsUpdateInput {
   scoring?: { cap?: number | string; yellowFrom?: number | string; greenFrom?: number | string };
 }
 
-/** Every RPC; the compiler checks src/server/index.ts against it. */
+/** Every RPC; the compiler checks src/server/index.ts against it, and each result against JsonSafe. */
 export interface RpcApi {
   getOverview(): Overview;
   getState(): State;
@@ -236,3 +237,28 @@ export interface SidebarIntent {
   /** e.g. the tab "Tag this tab as KPI…" was chosen on */
   sheet?: string;
 }
+
+// ---- The payload rule ---------------------------------------------------------------------------------------
+
+/**
+ * A type as google.script.run carries it: strings, numbers, booleans, null, and arrays and plain objects of
+ * them. A Date becomes null on the client and a function is dropped, so they map to `never`, and a result type
+ * holding one is no longer assignable to its JsonSafe self.
+ */
+export type JsonSafe<T> = T extends string | number | boolean | null | undefined
+  ? T
+  : T extends Date | bigint | symbol | ((...args: never[]) => unknown)
+    ? never
+    : T extends readonly (infer U)[]
+      ? JsonSafe<U>[]
+      : { [K in keyof T]: JsonSafe<T[K]> };
+
+/** An API whose every method returns a JsonSafe result; anything else fails to compile where it is named. */
+export type JsonRpc<
+  A extends {
+    [K in keyof A]: A[K] extends (...args: infer P) => infer R ? (...args: P) => JsonSafe<R> : never;
+  },
+> = A;
+
+/** The rule applied to the contract: a Date (or a function) in any RPC result is a compile error here. */
+export type CheckedRpcApi = JsonRpc<RpcApi>;

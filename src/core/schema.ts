@@ -1,10 +1,13 @@
-// Every input from the sidebar, and the settings stored in DocumentProperties, parsed with zod. The sidebar
-// is never trusted: the server parses each RPC argument here and a bad one becomes an InputError that names
-// the field and the value (`target: "abc" is not a number`), before anything is written.
+// Every input from the sidebar, parsed with zod (settings.ts builds the stored settings from the same fields).
+// The sidebar is never trusted: the server parses each RPC argument here and a bad one becomes an InputError
+// that names the field and the value (`target: "abc" is not a number`), before anything is written. A number
+// keeps the unit it was typed in (`8%`, `$165,000`), so nothing downstream re-reads the raw input.
 import * as z from 'zod/mini';
-import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt, UNITS, type Unit } from './kpi';
-import { formatQuarter, parseQuarter } from './quarter';
-import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP, readScoreType, SCORE_TYPES } from './score';
+import { isKeyResultId, isKpiId, isObjectiveId } from './ids';
+import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt } from './kpi-health';
+import { formatQuarter, parseQuarter, type Quarter } from './quarter';
+import { readScoreType, SCORE_TYPES } from './score';
+import { type Quantity, readQuantity, UNITS, type UnitChoice } from './units';
 import { type Cell, describe, InputError, isDate, messageOf, readNumber } from './values';
 
 // zod/mini, not classic zod: the same parser at 37 KB instead of 819 KB in dist/Code.js, which Apps Script
@@ -68,13 +71,20 @@ export function requiredText(max = 500) {
   });
 }
 
-export const quarterLabel = field((v, refuse) => {
+/** A quarter as typed ("2027-Q1", "2027 q1"): the Quarter value, parsed once. */
+export const quarter = field((v, refuse): Quarter => {
   try {
-    return formatQuarter(parseQuarter(v, ''));
+    return parseQuarter(v, '');
   } catch {
     return refuse('is not a quarter like "2027-Q1"');
   }
 });
+
+/** A quarter label as stored: "2027-Q1". */
+export const quarterLabel = z.pipe(
+  quarter,
+  z.transform((q: Quarter) => formatQuarter(q)),
+);
 
 export const scoreType = field((v, refuse) => {
   try {
@@ -139,133 +149,61 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, w
   return result.data;
 }
 
-// ---- Settings ---------------------------------------------------------------------------------------------------
-
-const scoringShape = {
-  cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
-  yellowFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.yellowFrom),
-  greenFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.greenFrom),
-};
-
-export const scoringSettings = z.strictObject(scoringShape).check(
-  z.refine((s) => s.yellowFrom <= s.greenFrom, {
-    message: 'yellowFrom must not be above greenFrom',
-    path: ['yellowFrom'],
-  }),
-);
-
-const settingsShape = {
-  fiscalStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
-  currentQuarter: z.optional(quarterLabel),
-  scoring: z._default(scoringSettings, { cap: DEFAULT_CAP, ...DEFAULT_BANDS }),
-};
-export const settingsSchema = z.strictObject(settingsShape);
-export type Settings = z.output<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
-
-/** A change to the settings from the sidebar: numbers may arrive as text from form fields. */
-export const settingsUpdate = z.strictObject({
-  fiscalStartMonth: z.optional(wholeNumber(1, 12)),
-  scoring: z.optional(
-    z.strictObject({
-      cap: z.optional(numberIn(1, MAX_CAP)),
-      yellowFrom: z.optional(numberIn(0, 1)),
-      greenFrom: z.optional(numberIn(0, 1)),
-    }),
-  ),
-});
-export type SettingsUpdate = z.output<typeof settingsUpdate>;
-
-/** Applies an update to settings, validating the result as a whole (so bands stay ordered). */
-export function applySettingsUpdate(current: Settings, update: unknown): Settings {
-  const u = parseInput(settingsUpdate, update, 'settings');
-  const next = {
-    ...current,
-    ...(u.fiscalStartMonth !== undefined ? { fiscalStartMonth: u.fiscalStartMonth } : {}),
-    scoring: { ...current.scoring, ...dropUndefined(u.scoring ?? {}) },
-  };
-  return parseInput(settingsSchema, next, 'settings');
-}
-
-/** Reads stored settings; anything unreadable falls back to defaults field by field, never throws. */
-export function readSettings(json: string | null | undefined): Settings {
-  if (!json) return DEFAULT_SETTINGS;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-  const full = settingsSchema.safeParse(raw);
-  if (full.success) return full.data;
-  // keep what is valid: a bad scoring block must not lose the current quarter
-  const r = (raw ?? {}) as Record<string, unknown>;
-  const pick = <T>(schema: z.ZodMiniType<T>, v: unknown, fallback: T): T => {
-    const p = schema.safeParse(v);
-    return p.success ? p.data : fallback;
-  };
-  return {
-    fiscalStartMonth: pick(settingsShape.fiscalStartMonth, r.fiscalStartMonth, 1),
-    currentQuarter: pick(settingsShape.currentQuarter, r.currentQuarter, undefined),
-    scoring: pick(settingsShape.scoring, r.scoring, DEFAULT_SETTINGS.scoring),
-  };
-}
-
-function dropUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
 // ---- OKR inputs -------------------------------------------------------------------------------------------------
 
-const idText = (what: string, pattern: RegExp, example: string) =>
-  field((v, refuse): string => {
+/** An ID field, checked by the pattern core/ids.ts keeps. */
+function idField(what: string, test: (s: string) => boolean, example: string) {
+  return field((v, refuse): string => {
     const s = typeof v === 'string' ? v.trim() : '';
-    if (!pattern.test(s)) return refuse(`is not ${what} like "${example}"`);
+    if (!test(s)) return refuse(`is not ${what} like "${example}"`);
     return s;
   });
+}
+/** An optional field where blank (or null) means none. */
+const orBlank = <T>(schema: z.ZodMiniType<T>) =>
+  z.optional(
+    field((v, refuse): T | undefined => {
+      if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+      const p = schema.safeParse(v);
+      return p.success ? p.data : refuse(p.error.issues[0]?.message ?? 'is not valid');
+    }),
+  );
 
-export const objectiveId = idText('an objective ID', /^O\d+$/, 'O1');
-export const keyResultId = idText('a key result ID', /^O\d+\.\d+$/, 'O1.2');
-export const kpiId = idText('a KPI ID', /^[a-z][a-z0-9_]{0,62}$/, 'churn');
+export const objectiveId = idField('an objective ID', isObjectiveId, 'O1');
+export const keyResultId = idField('a key result ID', isKeyResultId, 'O1.2');
+export const kpiId = idField('a KPI ID', isKpiId, 'churn');
 
-export const setUpQuarterInput = z._default(z.strictObject({ quarter: z.optional(quarterLabel) }), {});
+export const setUpQuarterInput = z._default(z.strictObject({ quarter: z.optional(quarter) }), {});
 
 export const saveObjectiveInput = z.strictObject({
   id: z.optional(objectiveId),
   title: requiredText(500),
   owner: text(200),
   team: text(200),
-  alignsTo: z.optional(
-    field((v, refuse): string | undefined => {
-      const s = typeof v === 'string' ? v.trim() : v;
-      if (s === undefined || s === null || s === '') return undefined;
-      if (typeof s !== 'string' || !/^O\d+$/.test(s)) return refuse('is not an objective ID like "O1"');
-      return s;
-    }),
-  ),
+  alignsTo: orBlank(objectiveId),
   notes: text(5000),
 });
 export type SaveObjective = z.output<typeof saveObjectiveInput>;
 
-const optionalKpi = z.optional(
-  field((v, refuse): string | undefined => {
-    const s = typeof v === 'string' ? v.trim() : v;
-    if (s === undefined || s === null || s === '') return undefined;
-    if (typeof s !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(s))
-      return refuse('is not a KPI ID like "churn"');
-    return s;
-  }),
-);
+/** A number as typed in a form, with the unit it was typed in: 12, "8%", "$165,000", "36 h". Blank is undefined. */
+export const quantity = field((v, refuse): Quantity | undefined => {
+  try {
+    return readQuantity('', v);
+  } catch {
+    return refuse('is not a number');
+  }
+});
 
-/** A Current value: a number, or for yes/no key results TRUE/FALSE or yes/no/done text. */
-export const currentValue = field((v, refuse): number | boolean | string | undefined => {
+const YES_NO = ['yes', 'no', 'done', 'not done', 'true', 'false', 'y', 'n'];
+
+/** A Current value: a number as typed (with its unit), or for yes/no key results TRUE/FALSE or yes/no/done text. */
+export const currentValue = field((v, refuse): Quantity | boolean | string | undefined => {
   if (typeof v === 'boolean') return v;
   try {
-    return readNumber('', v);
+    return readQuantity('', v);
   } catch {
     const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (['yes', 'no', 'done', 'not done', 'true', 'false', 'y', 'n'].includes(s)) return s;
+    if (YES_NO.includes(s)) return s;
     return refuse('is not a number (or yes/no for a yes/no key result)');
   }
 });
@@ -275,15 +213,31 @@ export const saveKeyResultInput = z.strictObject({
   objectiveId,
   title: requiredText(500),
   type: z.optional(scoreType),
-  baseline: z.optional(cellNumber),
-  target: z.optional(cellNumber),
+  baseline: z.optional(quantity),
+  target: z.optional(quantity),
   current: z.optional(currentValue),
-  kpiId: optionalKpi,
+  kpiId: orBlank(kpiId),
   owner: text(200),
   weight: z.optional(numberIn(0, 1000)),
   notes: text(5000),
 });
 export type SaveKeyResult = z.output<typeof saveKeyResultInput>;
+
+/**
+ * "Create an objective to fix this": a new objective and its first key result, which follows a KPI. Both are
+ * parsed before anything is written, so a refused key result leaves no objective behind.
+ */
+export function parseObjectiveForKpi(input: unknown): { objective: SaveObjective; keyResult: SaveKeyResult } {
+  const raw = (input ?? {}) as { objective?: unknown; keyResult?: unknown };
+  const objective = parseInput(saveObjectiveInput, raw.objective, 'objective');
+  if (objective.id) throw new InputError('objective: id: a new objective has no ID yet');
+  // the objective's ID is not known yet: a stand-in passes the check, the real one replaces it
+  const kr = { ...((raw.keyResult ?? {}) as Record<string, unknown>), objectiveId: 'O1' };
+  const keyResult = parseInput(saveKeyResultInput, kr, 'key result');
+  if (keyResult.id) throw new InputError('key result: id: a new key result has no ID yet');
+  if (!keyResult.kpiId) throw new InputError('key result: kpiId: is required');
+  return { objective, keyResult };
+}
 
 export const checkInInput = z.strictObject({
   krId: keyResultId,
@@ -295,14 +249,13 @@ export type CheckIn = z.output<typeof checkInInput>;
 
 const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] => {
   if (v === 'unfinished' || v === 'none' || v === 'all') return v;
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && /^O\d+(\.\d+)?$/.test(x.trim()))) {
-    return v.map((x: string) => x.trim());
-  }
+  const id = (x: unknown) => typeof x === 'string' && (isObjectiveId(x.trim()) || isKeyResultId(x.trim()));
+  if (Array.isArray(v) && v.every(id)) return v.map((x: string) => x.trim());
   return refuse('must be "unfinished", "none", "all" or a list of objective and key result IDs');
 });
 
 export const newQuarterInput = z.strictObject({
-  quarter: z.optional(quarterLabel),
+  quarter: z.optional(quarter),
   carry: carryChoice,
   targets: z.optional(
     field((v, refuse): Record<string, number> => {
@@ -310,14 +263,15 @@ export const newQuarterInput = z.strictObject({
         return refuse('must map key result IDs to numbers');
       const out: Record<string, number> = {};
       for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
-        if (!/^O\d+\.\d+$/.test(k)) return refuse(`names "${k}", which is not a key result ID`);
-        let n: number | undefined;
+        if (!isKeyResultId(k)) return refuse(`names "${k}", which is not a key result ID`);
+        let q: Quantity | undefined;
         try {
-          n = readNumber('', t);
+          // typed as the review shows it, in the key result's unit ("$180000"): the unit stays the KR's
+          q = readQuantity('', t);
         } catch {
           return refuse(`for ${k}: ${describe(t)} is not a number`);
         }
-        if (n !== undefined) out[k] = n;
+        if (q !== undefined) out[k] = q.value;
       }
       return out;
     }),
@@ -332,8 +286,8 @@ export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.b
 const choice = <T extends string>(values: readonly T[], key: string) =>
   values.find((x) => x === key) as T | undefined;
 
-/** A unit: one of UNITS; blank or absent lets detection propose it. */
-export const kpiUnit = field((v, refuse): Unit | undefined => {
+/** A unit: one of the KPI form's UNITS; blank or absent lets detection propose it. */
+export const kpiUnit = field((v, refuse): UnitChoice | undefined => {
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
   const found = typeof v === 'string' ? choice(UNITS, v.trim().toLowerCase()) : undefined;
   return found ?? refuse(`is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}`);

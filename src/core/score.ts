@@ -34,6 +34,23 @@ export interface Bands {
 export const DEFAULT_BANDS: Bands = { yellowFrom: 0.4, greenFrom: 0.7 };
 export type Band = 'green' | 'yellow' | 'red';
 
+/** How a band is shown in a sheet: cell background and text colour (Sheets' own light green, yellow and red). */
+export const BAND_COLOURS: Record<Band, { background: string; font: string }> = {
+  green: { background: '#b7e1cd', font: '#0d652d' },
+  yellow: { background: '#fce8b2', font: '#7a4f01' },
+  red: { background: '#f4c7c3', font: '#a50e0e' },
+};
+
+/**
+ * A key result is finished when it scores this (or more, with an over-achievement cap): the quarter's status
+ * says Done, the next quarter does not carry it, the review marks it finished.
+ */
+export const FINISHED_AT = 1;
+
+export function isFinished(score: number | ''): boolean {
+  return typeof score === 'number' && score >= FINISHED_AT;
+}
+
 /** Highest score allowed: 1 clamps at 100%; a larger cap lets over-achievement show (e.g. 1.5). */
 export const DEFAULT_CAP = 1;
 export const MAX_CAP = 10;
@@ -166,6 +183,19 @@ export function readBands(yellowFrom: Cell, greenFrom: Cell): Bands {
   if (g < 0 || g > 1) throw new InputError(`greenFrom ${describe(greenFrom)} must be between 0 and 1`);
   if (y > g) throw new InputError(`yellowFrom (${y}) must not be above greenFrom (${g})`);
   return { yellowFrom: y, greenFrom: g };
+}
+
+/**
+ * The conditional-format formulas that colour a score column by band, reading its first data cell (`L2`;
+ * Sheets moves the reference down the range). A blank or error cell matches none, so it stays uncoloured.
+ */
+export function bandRuleFormulas(cell: string, bands: Bands): Array<{ band: Band; formula: string }> {
+  const scored = `ISNUMBER(${cell})`;
+  return [
+    { band: 'green', formula: `=AND(${scored},${cell}>=${bands.greenFrom})` },
+    { band: 'yellow', formula: `=AND(${scored},${cell}>=${bands.yellowFrom})` },
+    { band: 'red', formula: `=AND(${scored},${cell}<${bands.yellowFrom})` },
+  ];
 }
 
 export function bandOf(score: number, bands: Bands = DEFAULT_BANDS): Band {

@@ -36,6 +36,28 @@ export function isBlank(v: unknown): v is '' | null | undefined {
   return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/** A cell as trimmed text; blank is "". */
+export function textOf(v: unknown): string {
+  return isBlank(v) ? '' : String(v).trim();
+}
+
+/** A cell as a number when it reads as one, else "" (reading a row the sheet holds, not checking input). */
+export function numberOrBlank(v: unknown): number | '' {
+  try {
+    return readNumber('', v) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The key two texts are compared by as people read them (headers, names): trimmed, lower case, one space. */
+export function textKey(v: unknown): string {
+  return String(v ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}
+
 /** Text starting with `#` is an error carried in a cell (`#ERROR: …`, `#N/A`, `#DIV/0!`). */
 export function isErrorText(v: unknown): v is string {
   return typeof v === 'string' && v.trimStart().startsWith('#');

@@ -2,7 +2,7 @@
 // spreadsheet's time zone and shows a returned Date in that zone, while the script itself runs in UTC
 // (appsscript.json). Reading and writing through the spreadsheet's zone keeps the calendar day right in
 // every zone, from UTC−12 to UTC+14.
-import type { DayReader } from '../core/kpi';
+import type { DayReader } from '../core/kpi-health';
 import type { Day } from '../core/values';
 import { spreadsheetApp, utilities } from './gas';
 

@@ -19,23 +19,17 @@ import type {
   TabView,
   TagKpiInput,
 } from '../core/rpc';
-import {
-  kpiLatest,
-  kpiPreviousFn,
-  kpiStatusFn,
-  okrBand,
-  okrRollup,
-  okrScore,
-  quarterBoundary,
-  quarterFn,
-} from './functions';
+import * as customFunctions from './functions';
 import { spreadsheetApp } from './gas';
-import * as kpis from './kpis';
-import * as kpitag from './kpitag';
+import * as kpiRegistry from './kpi-registry';
+import * as kpiTagging from './kpi-tagging';
 import { buildMenu } from './menu';
+import * as newQuarter from './new-quarter';
+import * as edits from './okr-edits';
 import { readOverview } from './overview';
-import * as quarters from './quarters';
+import * as setup from './setup';
 import { openSidebar } from './sidebar';
+import * as state from './state';
 
 // ---- Triggers and menu --------------------------------------------------------------------------------
 
@@ -80,22 +74,22 @@ export function getOverview(): Overview {
 
 /** RPC: the running quarter with its objectives, key results and scores, the KPIs, the settings. */
 export function getState(): State {
-  return quarters.getState();
+  return state.getState();
 }
 
 /** RPC: creates the quarter's Objectives and Key Results sheets (refuses if they exist). */
 export function setUpQuarter(input?: { quarter?: string }): State {
-  return quarters.setUpQuarter(input);
+  return setup.setUpQuarter(input);
 }
 
 /** RPC: adds (no id) or edits an objective; returns its ID. */
 export function saveObjective(input: SaveObjectiveInput): { id: string } {
-  return quarters.saveObjective(input);
+  return edits.saveObjective(input);
 }
 
 /** RPC: adds (no id) or edits a key result; returns its ID. */
 export function saveKeyResult(input: SaveKeyResultInput): { id: string } {
-  return quarters.saveKeyResult(input);
+  return edits.saveKeyResult(input);
 }
 
 /** RPC: "Create an objective to fix this": an objective and its first key result following a KPI, in one call. */
@@ -103,57 +97,57 @@ export function createObjectiveForKpi(input: CreateObjectiveForKpiInput): {
   objectiveId: string;
   keyResultId: string;
 } {
-  return quarters.createObjectiveForKpi(input);
+  return edits.createObjectiveForKpi(input);
 }
 
 /** RPC: deletes an objective; refuses while it has key results unless options.cascade. */
 export function deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] } {
-  return quarters.deleteObjective(id, options);
+  return edits.deleteObjective(id, options);
 }
 
 /** RPC: deletes a key result. */
 export function deleteKeyResult(id: string): { deleted: string[] } {
-  return quarters.deleteKeyResult(id);
+  return edits.deleteKeyResult(id);
 }
 
 /** RPC: a weekly check-in: value, confidence 0–10, note; logged in Check-ins. */
 export function checkIn(input: CheckInInput): { krId: string } {
-  return quarters.checkIn(input);
+  return edits.checkIn(input);
 }
 
 /** RPC: what starting the next quarter would do, changing nothing. */
 export function previewNewQuarter(input: NewQuarterInput): NewQuarterPreview {
-  return quarters.previewNewQuarter(input);
+  return newQuarter.previewNewQuarter(input);
 }
 
 /** RPC: closes the current quarter and opens the next, all or nothing. */
 export function startNewQuarter(input: NewQuarterInput): NewQuarterResult {
-  return quarters.startNewQuarter(input);
+  return newQuarter.startNewQuarter(input);
 }
 
 /** RPC: changes settings; the quarter sheets' formulas follow. */
 export function updateSettings(input: SettingsUpdateInput): SettingsView {
-  return quarters.updateSettings(input);
+  return setup.updateSettings(input);
 }
 
 /** RPC: the user's tabs, with the header, date column and columns of numbers detected in each, and their KPIs. */
 export function listTabs(): TabView[] {
-  return kpitag.listTabs();
+  return kpiTagging.listTabs();
 }
 
 /** RPC: tags a column of a tab as a KPI (or updates the KPI on that column); the tab's cells are not written. */
 export function tagKpi(input: TagKpiInput): KpiView {
-  return kpitag.tagKpi(input);
+  return kpiTagging.tagKpi(input);
 }
 
 /** RPC: untags a KPI (registry row, named range, marks); refuses while a current key result follows it. */
 export function untagKpi(kpiId: string): { untagged: string } {
-  return kpitag.untagKpi(kpiId);
+  return kpiTagging.untagKpi(kpiId);
 }
 
 /** RPC: every KPI with its latest value, previous value, trend, status and recent values. */
 export function listKpiViews(): KpiView[] {
-  return kpis.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
+  return kpiRegistry.listKpiViews(spreadsheetApp().getActiveSpreadsheet());
 }
 
 // ---- Custom functions --------------------------------------------------------------------------------------
@@ -171,7 +165,7 @@ export function listKpiViews(): KpiView[] {
  * @customfunction
  */
 export function OKR_SCORE(baseline: Arg, target: Arg, current: Arg, type?: Arg, cap?: Arg): Result {
-  return okrScore(baseline, target, current, type, cap);
+  return customFunctions.OKR_SCORE(baseline, target, current, type, cap);
 }
 
 /**
@@ -193,7 +187,7 @@ export function OKR_ROLLUP(
   krWeights?: Arg,
   krIds?: Arg,
 ): Result {
-  return okrRollup(objectiveIds, krObjectiveIds, krScores, krWeights, krIds);
+  return customFunctions.OKR_ROLLUP(objectiveIds, krObjectiveIds, krScores, krWeights, krIds);
 }
 
 /**
@@ -206,7 +200,7 @@ export function OKR_ROLLUP(
  * @customfunction
  */
 export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result {
-  return okrBand(score, yellowFrom, greenFrom);
+  return customFunctions.OKR_BAND(score, yellowFrom, greenFrom);
 }
 
 /**
@@ -217,7 +211,7 @@ export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result 
  * @customfunction
  */
 export function KPI_LATEST(range: Arg): Result {
-  return kpiLatest(range);
+  return customFunctions.KPI_LATEST(range);
 }
 
 /**
@@ -232,7 +226,7 @@ export function KPI_LATEST(range: Arg): Result {
  * @customfunction
  */
 export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
-  return kpiPreviousFn(values, dates, cadence);
+  return customFunctions.KPI_PREVIOUS(values, dates, cadence);
 }
 
 /**
@@ -246,7 +240,7 @@ export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
  * @customfunction
  */
 export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
-  return kpiStatusFn(value, target, warnAt, betterWhen);
+  return customFunctions.KPI_STATUS(value, target, warnAt, betterWhen);
 }
 
 /**
@@ -258,7 +252,7 @@ export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg
  * @customfunction
  */
 export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
-  return quarterFn(date, fiscalStartMonth);
+  return customFunctions.QUARTER(date, fiscalStartMonth);
 }
 
 /**
@@ -270,7 +264,7 @@ export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
  * @customfunction
  */
 export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
-  return quarterBoundary('QUARTER_START', label, fiscalStartMonth);
+  return customFunctions.QUARTER_START(label, fiscalStartMonth);
 }
 
 /**
@@ -282,7 +276,7 @@ export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
  * @customfunction
  */
 export function QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
-  return quarterBoundary('QUARTER_END', label, fiscalStartMonth);
+  return customFunctions.QUARTER_END(label, fiscalStartMonth);
 }
 
 // The compiler checks here that the RPC globals above match the contract the sidebar calls (core/rpc.ts).

@@ -1,6 +1,6 @@
+// The add-on menu. Only items whose feature exists are listed; each names a global in index.ts.
 import type { Ui } from './gas';
 
-// The add-on menu. Only items whose feature exists are listed; each names a global in index.ts.
 export interface MenuItem {
   caption: string;
   functionName: string;

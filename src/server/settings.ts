@@ -1,11 +1,24 @@
-// Settings and per-quarter ID counters in DocumentProperties, validated with zod on every read and write.
-import { type IdCounters, readIdCounters } from '../core/okr';
-import { readSettings, type Settings } from '../core/schema';
+// What okr-sheets keeps in DocumentProperties: the settings and the per-quarter ID counters (validated with zod
+// on every read and write, core/settings.ts), and the list of our sheets (server/sheet-list.ts). Every key is
+// named here.
+import { type IdCounters, readIdCounters } from '../core/ids';
+import { readSettings, type Settings } from '../core/settings';
 import { propertiesService } from './gas';
-import { type Doc, documentProperty, SHEETS_KEY, setDocumentProperty } from './workbook';
+import type { Doc } from './sheet-list';
 
 export const SETTINGS_KEY = 'okr-sheets.settings';
+export const SHEETS_KEY = 'okr-sheets.sheets';
 const idsKey = (quarter: string) => `okr-sheets.ids.${quarter}`;
+
+export function documentProperty(key: string): string | null {
+  return propertiesService().getDocumentProperties().getProperty(key);
+}
+
+export function setDocumentProperty(key: string, value: string | null): void {
+  const props = propertiesService().getDocumentProperties();
+  if (value === null) props.deleteProperty(key);
+  else props.setProperty(key, value);
+}
 
 export function loadSettings(): Settings {
   return readSettings(documentProperty(SETTINGS_KEY));

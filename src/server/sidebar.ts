@@ -13,7 +13,9 @@ export function sidebarHtml(content: string, intent: SidebarIntent = {}): string
     intent.panel ? ` data-panel="${escapeAttribute(intent.panel)}"` : '',
     intent.sheet ? ` data-sheet="${escapeAttribute(intent.sheet)}"` : '',
   ].join('');
-  return attrs ? content.replace('<div id="app"', `<div id="app"${attrs}`) : content;
+  // A function replacement: a string one would expand `$&`, `$'` and `` $` `` inside the (escaped) tab name,
+  // and a tab named `$& autofocus onfocus=…` would write its own attributes into the page.
+  return attrs ? content.replace('<div id="app"', () => `<div id="app"${attrs}`) : content;
 }
 
 export function openSidebar(intent: SidebarIntent = {}): void {

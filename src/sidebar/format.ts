@@ -1,5 +1,7 @@
-// How numbers read in the sidebar: scores as percents, KPI values in their unit.
+// How numbers read in the sidebar: scores as percents, values in their unit. What a unit shows is core's
+// (core/units.ts): the sidebar and the sheets read a number the same way.
 import { type Band, bandOf, DEFAULT_BANDS } from '../core/score';
+import { displayNumber, editableNumber } from '../core/units';
 
 export function percent(score: number | '' | undefined): string {
   return typeof score === 'number' ? `${Math.round(score * 100)}%` : '–';
@@ -9,31 +11,8 @@ export function scoreBand(score: number | '' | undefined, bands = DEFAULT_BANDS)
   return typeof score === 'number' ? bandOf(score, bands) : 'none';
 }
 
-const trim = (n: number, digits: number) => {
-  const s = n.toFixed(digits);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
-};
+/** A value as its unit shows it: 0.071 with % → 7.1%, 51234 in $ → $51,234, 36 in h → 36 h. */
+export const formatValue = displayNumber;
 
-/** A value as its unit shows it: 0.071 with % → 7.1%, 51234 with currency → $51,234, 36 with duration → 36 h. */
-export function formatValue(v: number | string | '' | undefined, unit = ''): string {
-  if (v === '' || v === undefined) return '–';
-  if (typeof v === 'string') return v;
-  switch (unit) {
-    case '%':
-      return `${trim(v * 100, 1)}%`;
-    case 'currency':
-      return `$${Math.round(v).toLocaleString('en-US')}`;
-    case 'duration':
-      return `${trim(v, 1)} h`;
-    default:
-      if (Math.abs(v) >= 1000) return Math.round(v).toLocaleString('en-US');
-      return trim(v, Math.abs(v) < 1 ? 4 : 2);
-  }
-}
-
-/** A value as a form field shows it for editing: percents as "5.5%", so saving keeps the unit. */
-export function editableValue(v: number | string | '' | undefined, unit = ''): string {
-  if (v === '' || v === undefined) return '';
-  if (typeof v === 'number' && unit === '%') return `${trim(v * 100, 4)}%`;
-  return String(v);
-}
+/** A value as a form field shows it for editing, in its unit (`5.5%`, `$4.99`), so saving keeps the unit. */
+export const editableValue = editableNumber;

@@ -39,6 +39,7 @@ describe('layouts', () => {
       'Status',
       'Last check-in',
       'Notes',
+      'Unit',
     ]);
     expect(headers(KPIS)).toEqual([
       'ID',

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_RESULTS, locateColumns, OBJECTIVES } from '../../src/core/layout';
 import {
-  contiguousRuns,
   headerFormula,
   headerOfFormula,
-  type KeyResult,
   keyResultFormulas,
-  kpiOfCurrentFormula,
-  nextKeyResultId,
-  nextObjectiveId,
-  type Objective,
   objectiveFormulas,
-  planNextQuarter,
-  readIdCounters,
-  readKeyResults,
-  readObjectives,
-} from '../../src/core/okr';
+} from '../../src/core/formulas';
+import { nextKeyResultId, nextObjectiveId, readIdCounters } from '../../src/core/ids';
+import { latestFormulaRange } from '../../src/core/kpi-registry';
+import { contiguousRuns, KEY_RESULTS, locateColumns, OBJECTIVES } from '../../src/core/layout';
+import { planNextQuarter } from '../../src/core/next-quarter';
+import { type KeyResult, readKeyResults, readObjectives } from '../../src/core/okr';
+import { keyResultRow, objectiveRow } from '../helpers/rows';
 
 const krCols = locateColumns(
   KEY_RESULTS,
@@ -98,7 +93,7 @@ describe('reading rows', () => {
       currentFormula: '=KPI_LATEST(KPI_churn)',
       score: 0.3,
     });
-    expect(kpiOfCurrentFormula(kr[0]!.currentFormula)).toBe('KPI_churn');
+    expect(latestFormulaRange(kr[0]!.currentFormula)).toBe('KPI_churn');
   });
 });
 
@@ -131,42 +126,9 @@ describe('contiguousRuns', () => {
 });
 
 describe('planNextQuarter', () => {
-  const o = (id: string): Objective => ({
-    id,
-    title: id,
-    owner: '',
-    team: '',
-    alignsTo: '',
-    notes: '',
-    score: '',
-    status: '',
-    row: 0,
-  });
-  const kr = (
-    id: string,
-    score: number | '',
-    current: number | string,
-    extra: Partial<KeyResult> = {},
-  ): KeyResult => ({
-    id,
-    objectiveId: id.split('.')[0]!,
-    title: id,
-    owner: '',
-    type: 'auto',
-    baseline: 0,
-    target: 10,
-    current,
-    kpiId: '',
-    weight: '',
-    confidence: '',
-    score,
-    status: '',
-    lastCheckIn: '',
-    notes: '',
-    unit: '',
-    row: 0,
-    ...extra,
-  });
+  const o = (id: string) => objectiveRow(id);
+  const kr = (id: string, score: number | '', current: number | string, extra: Partial<KeyResult> = {}) =>
+    keyResultRow(id, { score, current, ...extra });
   const objectives = [o('O1'), o('O2'), o('O3')];
   const krs = [kr('O1.1', 1, 10), kr('O1.2', 0.5, 5), kr('O2.1', 1, 12), kr('O3.1', '', '')];
 

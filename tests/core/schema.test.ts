@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
-  applySettingsUpdate,
   betterWhen,
   cellNumber,
-  DEFAULT_SETTINGS,
   parseInput,
   parseTagKpi,
   quarterLabel,
-  readSettings,
   requiredText,
   scoreType,
   text,
 } from '../../src/core/schema';
+import { applySettingsUpdate, DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
 import { InputError } from '../../src/core/values';
 
 const form = z.strictObject({

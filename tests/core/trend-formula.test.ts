@@ -4,7 +4,7 @@
 // same in LibreOffice).
 import { HyperFormula } from 'hyperformula';
 import { expect, it } from 'vitest';
-import { kpiTrend, trendFormula } from '../../src/core/kpi';
+import { kpiTrend, trendFormula } from '../../src/core/kpi-health';
 import { TREND_PAIRS } from '../helpers/trend-pairs';
 
 it('trendFormula agrees with kpiTrend on every pair', () => {

@@ -2,8 +2,9 @@
 // as an ARRAYFORMULA for the whole column). LibreOffice, an engine independent of Sheets and of HyperFormula,
 // recalculates the generated formula: each objective must show the number of key results core reads for it.
 import { beforeAll, expect, it } from 'vitest';
+import { objectiveFormulas } from '../../src/core/formulas';
 import { KEY_RESULTS, locateColumns, OBJECTIVES } from '../../src/core/layout';
-import { objectiveFormulas, readKeyResults } from '../../src/core/okr';
+import { readKeyResults } from '../../src/core/okr';
 import { describeWithLibreOffice, type Results, recalculateInLibreOffice } from '../helpers/libreoffice';
 
 const KR_SHEET = '2027-Q1 Key Results';

@@ -2,7 +2,7 @@
 // engine independent of Sheets and HyperFormula: it must show kpiTrend's arrow for every pair, also as the
 // registry writes it, over open-ended columns below a header.
 import { beforeAll, expect, it } from 'vitest';
-import { kpiTrend, trendFormula } from '../../src/core/kpi';
+import { kpiTrend, trendFormula } from '../../src/core/kpi-health';
 import {
   type CellInput,
   describeWithLibreOffice,

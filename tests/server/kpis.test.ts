@@ -1,7 +1,8 @@
 // KPI tabs end to end through the built bundle in the emulator: a team's own tabs (a year of weekly data) are
 // tagged through the RPCs the sidebar calls, and the KPIs registry computes their health live.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kpiPrevious } from '../../src/core/kpi';
+import { kpiPrevious } from '../../src/core/kpi-health';
+import type { KpiView, TabView } from '../../src/core/rpc';
 import { EmuRange } from '../../src/playground/emulator/spreadsheet';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
 
@@ -50,47 +51,7 @@ beforeEach(() => {
   addon.replaceWorkbook(sampleTabs());
 });
 
-interface Kpi {
-  id: string;
-  name: string;
-  sourceTab: string;
-  valueColumn: string;
-  valueLetter: string;
-  dateColumn: string;
-  dateLetter: string;
-  namedRange: string;
-  unit: string;
-  betterWhen: string;
-  target: number | '';
-  warnAt: number | '';
-  cadence: string;
-  latest: number | string;
-  previous: number | string;
-  trend: string;
-  status: string;
-  recent: number[];
-  problem?: string;
-}
-interface Tab {
-  name: string;
-  headerRow: number;
-  rows: number;
-  dateColumn?: string;
-  valueColumns: string[];
-  cadence?: string;
-  columns: Array<{
-    letter: string;
-    header: string;
-    kind: string;
-    name?: string;
-    unit?: string;
-    betterWhen?: string;
-  }>;
-  kpis: Array<{ id: string; name: string; valueLetter: string }>;
-  problem?: string;
-}
-
-const tag = (input: Record<string, unknown>, a = addon) => call<Kpi>(a, 'tagKpi', input);
+const tag = (input: Record<string, unknown>, a = addon) => call<KpiView>(a, 'tagKpi', input);
 const registry = (a = addon) => records(a, 'KPIs');
 const row = (id: string, a = addon) => {
   const r = registry(a).find((x) => x.ID === id);
@@ -150,7 +111,7 @@ function tagSample(a = addon) {
 
 describe('listTabs: what the tabs hold', () => {
   it('detects header, dates, columns of numbers, units, directions and the weekly cadence; skips its own sheets', () => {
-    const tabs = call<Tab[]>(addon, 'listTabs');
+    const tabs = call<TabView[]>(addon, 'listTabs');
     expect(tabs.map((t) => t.name)).toEqual(['Churn', 'Metrics', 'Support', 'Notes']);
     const [churn, metrics, support, notes] = tabs;
     expect(churn).toMatchObject({
@@ -179,7 +140,7 @@ describe('listTabs: what the tabs hold', () => {
 
     tagSample();
     call(addon, 'setUpQuarter', { quarter: '2027-Q1' });
-    const after = call<Tab[]>(addon, 'listTabs');
+    const after = call<TabView[]>(addon, 'listTabs');
     expect(after.map((t) => t.name)).toEqual(['Churn', 'Metrics', 'Support', 'Notes']);
     expect(after[1]!.kpis).toEqual([
       { id: 'mrr', name: 'MRR', valueLetter: 'B' },
@@ -352,7 +313,7 @@ describe('tagging a tab', () => {
     expect(addon.spreadsheet.getSheetByName('KPIs')!.getRange('M2').getFormula()).toBe(
       "=KPI_PREVIOUS(KPI_churn,'Churn (weekly)'!A2:A,K2)",
     );
-    const kpis = call<{ kpis: Kpi[] }>(addon, 'getState').kpis;
+    const kpis = call<{ kpis: KpiView[] }>(addon, 'getState').kpis;
     expect(kpis[0]).toMatchObject({ sourceTab: 'Churn (weekly)', valueLetter: 'B' });
     expect(row('churn')['Source tab']).toBe('Churn (weekly)');
   });
@@ -367,7 +328,7 @@ describe('tagging a tab', () => {
     addon.editCell('Metrics', `C${WEEKS + 1}`, '56000'); // MRR is now column C
     expect(row('mrr').Latest).toBe(56_000);
     expect(row('mrr').Status).toBe('yellow');
-    const kpis = call<{ kpis: Kpi[] }>(addon, 'getState').kpis;
+    const kpis = call<{ kpis: KpiView[] }>(addon, 'getState').kpis;
     expect(kpis.find((k) => k.id === 'mrr')).toMatchObject({ valueColumn: 'MRR', valueLetter: 'C' });
     expect(row('mrr')['Value column']).toBe('MRR (C)');
     expect(row('nps')['Value column']).toBe('NPS (D)');
@@ -423,7 +384,7 @@ describe('tagging a tab', () => {
 
   it('lists the KPIs for the sidebar with recent values, and says when a column is gone', () => {
     tagSample();
-    const views = call<Kpi[]>(addon, 'listKpiViews');
+    const views = call<KpiView[]>(addon, 'listKpiViews');
     expect(views.map((k) => k.id)).toEqual(['churn', 'mrr', 'nps', 'resolution_time']);
     expect(views[1]!.recent).toEqual(range(12).map((i) => mrr(WEEKS - 12 + i)));
     expect(views[3]).toMatchObject({
@@ -434,7 +395,7 @@ describe('tagging a tab', () => {
       unit: 'duration',
     });
     addon.spreadsheet.getSheetByName('Metrics')!.deleteColumns(3, 1); // NPS
-    const after = call<Kpi[]>(addon, 'listKpiViews');
+    const after = call<KpiView[]>(addon, 'listKpiViews');
     expect(after.find((k) => k.id === 'nps')!.problem).toMatch(/^the column NPS follows is gone/);
     expect(after.find((k) => k.id === 'mrr')!.problem).toBeUndefined();
   });
@@ -524,7 +485,7 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
     expect(leads).toMatchObject({ latest: 135, previous: 120, cadence: 'monthly' });
     expect(snapshot('KPIs')).toBe(before);
     expect(records(addon, 'KPIs (okr-sheets)').map((r) => r.ID)).toEqual(['leads']);
-    expect(call<Tab[]>(addon, 'listTabs').map((t) => t.name)).toContain('KPIs');
+    expect(call<TabView[]>(addon, 'listTabs').map((t) => t.name)).toContain('KPIs');
   });
 });
 
@@ -537,7 +498,7 @@ describe('untagging', () => {
     expect(addon.spreadsheet.getRangeByName('KPI_mrr')).toBeNull();
     expect(row('nps').Latest).toBe(31);
     expect(snapshot('Metrics')).toBe(before);
-    const metrics = call<Tab[]>(addon, 'listTabs').find((t) => t.name === 'Metrics')!;
+    const metrics = call<TabView[]>(addon, 'listTabs').find((t) => t.name === 'Metrics')!;
     expect(metrics.kpis.map((k) => k.id)).toEqual(['nps']);
     // tagging the column again starts afresh
     expect(tag({ sheetName: 'Metrics', valueColumn: 'MRR', name: 'MRR', betterWhen: 'higher' }).id).toBe(
@@ -670,6 +631,33 @@ describe('the menu item', () => {
   });
 });
 
+describe('a tab named to attack the sidebar', () => {
+  it.each([
+    '$& tabindex=0 autofocus onfocus=alert(1) x=',
+    "$' x",
+    '$` onmouseover=alert(1)',
+    '" autofocus onfocus="alert(1)',
+    '</div><script>alert(1)</script>',
+  ])('%s reaches the page only as the text of one data-sheet attribute', (name) => {
+    addon.open();
+    addon.spreadsheet.getSheetByName('Support')!.setName(name);
+    addon.setActive(name);
+    expect(addon.runMenu('showTagKpi')).toEqual({ ok: true });
+    const html = addon.ui.sidebar!.html;
+    const tags = html.match(/<div id="app"[^>]*>/g) ?? [];
+    expect(tags).toHaveLength(1);
+    const attrs = [...tags[0]!.matchAll(/\s([\w-]+)(?:="([^"]*)")?/g)].map((m) => [m[1], m[2]]);
+    expect(attrs.map(([k]) => k)).toEqual(['id', 'data-panel', 'data-sheet', 'aria-live']);
+    const shown = attrs[2]![1]!
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+    expect(shown).toBe(name);
+    expect(html).not.toContain('<script>alert(1)');
+  });
+});
+
 describe('a 50,000-row KPI tab', () => {
   let rowsRead: number[] = [];
   afterEach(() => {
@@ -725,7 +713,7 @@ describe('a 50,000-row KPI tab', () => {
     expect(records(big, 'KPIs')[0]).toMatchObject({ Previous: quarterBack, Cadence: 'quarterly' });
     rowsRead = [];
     big.counter.reset();
-    const tabs = call<Tab[]>(big, 'listTabs');
+    const tabs = call<TabView[]>(big, 'listTabs');
     expect(tabs[0]).toMatchObject({ rows: 50_000, cadence: 'daily', kpis: [{ id: 'events' }] });
     expect(Math.max(...rowsRead)).toBeLessThanOrEqual(60);
     expect(big.counter.total()).toBeLessThan(60);

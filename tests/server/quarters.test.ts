@@ -48,6 +48,7 @@ describe('set up a quarter', () => {
       'Status',
       'Last check-in',
       'Notes',
+      'Unit',
     ]);
     const kr = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
     expect(kr.getFrozenRows()).toBe(1);
@@ -298,5 +299,120 @@ describe('start new quarter', () => {
     expect(JSON.stringify(addon.toState())).toBe(before);
     addon.locks.releaseOtherExecution();
     expect(call(addon, 'startNewQuarter', { carry: 'none' })).toMatchObject({ quarter: '2027-Q2' });
+  });
+});
+
+describe('units: a key result keeps what its numbers are', () => {
+  /** A Metrics tab of weekly MRR (plain numbers: the registry says currency from the header). */
+  function withMrrKpi(a: Addon) {
+    a.replaceWorkbook([
+      {
+        name: 'Metrics',
+        rows: [
+          ['Week', 'MRR'],
+          ...Array.from({ length: 10 }, (_, i) => [
+            new Date(Date.UTC(2026, 11, 7) + i * 7 * 86_400_000),
+            150_000 + i * 1_000,
+          ]),
+        ],
+      },
+    ]);
+    call(a, 'tagKpi', { sheetName: 'Metrics', valueColumn: 'MRR', name: 'MRR', betterWhen: 'higher' });
+    call(a, 'setUpQuarter', { quarter: '2027-Q1' });
+    return call<{ id: string }>(a, 'saveObjective', { title: 'Grow revenue' }).id;
+  }
+  const kr = (a: Addon, quarter: string, row: number) =>
+    a.spreadsheet.getSheetByName(`${quarter} Key Results`)!.getRange(`F${row}:H${row}`);
+  const unitsInState = (a: Addon) =>
+    call<{ objectives: Array<{ keyResults: Array<{ id: string; unit: string }> }> }>(a, 'getState')
+      .objectives.flatMap((o) => o.keyResults)
+      .map((k) => [k.id, k.unit]);
+
+  it('a key result following a currency KPI stays in dollars when the next quarter starts', () => {
+    const o1 = withMrrKpi(addon);
+    call(addon, 'saveKeyResult', { objectiveId: o1, title: 'MRR to $200k', target: 200_000, kpiId: 'mrr' });
+    const inDollars = (quarter: string) => {
+      expect(records(addon, `${quarter} Key Results`)[0]).toMatchObject({
+        ID: 'O1.1',
+        Unit: '$',
+        Baseline: 159_000,
+      });
+      expect(kr(addon, quarter, 2).getDisplayValues()).toEqual([['$159,000', '$200,000', '$159,000']]);
+      expect(unitsInState(addon)).toEqual([['O1.1', '$']]);
+    };
+    inDollars('2027-Q1');
+    call(addon, 'startNewQuarter', { carry: 'unfinished' });
+    inDollars('2027-Q2');
+  });
+
+  it('a key result typed in a unit keeps it: "$165,000", "€12.50", "36 h"; percents as before', () => {
+    const o1 = withMrrKpi(addon);
+    const save = (title: string, baseline: string, target: string) =>
+      call(addon, 'saveKeyResult', { objectiveId: o1, title, baseline, target });
+    save('Enterprise deal size', '$165,000', '$200,000');
+    save('Price per seat', '€12.50', '€15');
+    save('Resolution time', '36 h', '24 h');
+    save('Churn', '8%', '5%');
+    expect(records(addon, '2027-Q1 Key Results').map((r) => [r.ID, r.Baseline, r.Target, r.Unit])).toEqual([
+      ['O1.1', 165_000, 200_000, '$'],
+      ['O1.2', 12.5, 15, '€'],
+      ['O1.3', 36, 24, 'h'],
+      ['O1.4', 0.08, 0.05, '%'],
+    ]);
+    const sheet = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
+    expect(sheet.getRange('F2:G5').getDisplayValues()).toEqual([
+      ['$165,000', '$200,000'],
+      ['€12.50', '€15.00'],
+      ['36 h', '24 h'],
+      ['8.0%', '5.0%'],
+    ]);
+    expect(unitsInState(addon)).toEqual([
+      ['O1.1', '$'],
+      ['O1.2', '€'],
+      ['O1.3', 'h'],
+      ['O1.4', '%'],
+    ]);
+    // a check-in in another unit is refused, naming both
+    expect(() => call(addon, 'checkIn', { krId: 'O1.1', value: '12%' })).toThrow(
+      'check-in: value: "12%" is in %, but O1.1 is in $',
+    );
+    call(addon, 'checkIn', { krId: 'O1.1', value: '$180,000' });
+    expect(records(addon, '2027-Q1 Key Results')[0]!.Score).toBeCloseTo(15 / 35, 9);
+    // numbers in two units are refused, naming both fields
+    expect(() => save('Mixed', '8%', '$5')).toThrow('key result: target: is in $ but baseline is in %');
+    call(addon, 'startNewQuarter', { carry: 'all' });
+    const q2 = addon.spreadsheet.getSheetByName('2027-Q2 Key Results')!;
+    expect(q2.getRange('F2:G5').getDisplayValues()).toEqual([
+      ['$180,000', '$200,000'],
+      ['€12.50', '€15.00'],
+      ['36 h', '24 h'],
+      ['8.0%', '5.0%'],
+    ]);
+  });
+
+  it('a Key Results sheet made before the Unit column reads units from its formats, and gets the column next quarter', () => {
+    const o1 = seedOkrs(addon);
+    void o1;
+    const sheet = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
+    expect(sheet.getRange('P1').getValue()).toBe('Unit');
+    // as the sheet was before the column existed, with no room left in its grid
+    sheet.deleteColumns(16, sheet.getMaxColumns() - 15);
+    expect(unitsInState(addon)).toEqual([
+      ['O1.1', '%'],
+      ['O1.2', ''],
+      ['O1.3', '%'],
+    ]);
+    call(addon, 'checkIn', { krId: 'O1.2', value: 40 });
+    call(addon, 'saveKeyResult', { objectiveId: 'O1', title: 'Win rate', baseline: '20%', target: '30%' });
+    expect(unitsInState(addon).at(-1)).toEqual(['O1.4', '%']);
+    call(addon, 'startNewQuarter', { carry: 'all' });
+    const next = records(addon, '2027-Q2 Key Results');
+    expect(next.map((r) => [r.ID, r.Unit])).toEqual([
+      ['O1.1', '%'],
+      ['O1.2', ''],
+      ['O1.3', '%'],
+      ['O1.4', '%'],
+    ]);
+    expect(addon.spreadsheet.getSheetByName('2027-Q2 Key Results')!.getRange('P1').getValue()).toBe('Unit');
   });
 });

@@ -1,6 +1,6 @@
 // One KPI as a card: where it lives, its status against target and warn-at, the latest value with its trend
 // and sparkline, the way to an objective when it is red, and its edit and untag actions.
-import { trendMeaning } from '../../core/kpi';
+import { trendMeaning } from '../../core/kpi-health';
 import type { KpiView, State } from '../../core/rpc';
 import { formatValue } from '../format';
 import { useApp } from '../store';

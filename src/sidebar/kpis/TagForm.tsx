@@ -1,8 +1,9 @@
 // Tagging a column of one of the user's tabs as a KPI, or editing a KPI: the form starts from what okr-sheets
 // proposes for the tab (tagValues.ts), the user confirms or changes it; the tab itself is only read.
 import { useEffect } from 'preact/hooks';
-import { CADENCES, UNITS } from '../../core/kpi';
+import { CADENCES } from '../../core/kpi-health';
 import type { KpiView, TabView } from '../../core/rpc';
+import { UNITS } from '../../core/units';
 import { Field } from '../form/Field';
 import { Form } from '../form/Form';
 import { Options } from '../form/Options';

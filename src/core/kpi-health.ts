@@ -1,5 +1,6 @@
 // KPI health: a KPI is expected to be at 100% of target all the time; when it is not, it turns yellow or red.
 // Also what a KPI's column says about it: its latest value, the value one cadence period earlier, the trend.
+// (What its numbers are, the unit, is core/units.ts.)
 import type { Band } from './score';
 import {
   type Cell,
@@ -22,10 +23,6 @@ export type BetterWhen = (typeof BETTER_WHEN)[number];
 /** How often a KPI gets a new value: Previous is the value one such period before the latest. */
 export const CADENCES = ['daily', 'weekly', 'monthly', 'quarterly'] as const;
 export type Cadence = (typeof CADENCES)[number];
-
-/** How a KPI's numbers read: the sidebar formats them so, the registry copies the tab's number format. */
-export const UNITS = ['%', 'currency', 'count', 'duration', 'number'] as const;
-export type Unit = (typeof UNITS)[number];
 
 export function readBetterWhen(v: Cell): BetterWhen {
   const key = typeof v === 'string' ? v.trim().toLowerCase() : '';
@@ -212,6 +209,12 @@ export function trendMeaning(
   if (trend === '→') return 'steady';
   return (trend === '↑') === (betterWhen === 'higher') ? 'improving' : 'worsening';
 }
+
+/** How the registry shows a move: green when it is improving, red when it is worsening. */
+export const TREND_COLOURS: Record<'improving' | 'worsening', { background: string; font: string }> = {
+  improving: { background: '#e6f4ea', font: '#137333' },
+  worsening: { background: '#fce8e6', font: '#c5221f' },
+};
 
 /**
  * The Trend column as one native formula over the Latest and Previous columns (e.g. `L2:L`, `M2:M`): the

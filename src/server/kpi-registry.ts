@@ -1,47 +1,41 @@
-// KPIs on the spreadsheet: the KPIs registry sheet, the marks (developer metadata) on the user's tabs, and
-// reading a KPI tab's first and last rows, never the whole tab. Tagging and untagging live in kpitag.ts.
+// KPIs on the spreadsheet: the KPIs registry sheet, the marks (developer metadata) on the user's tabs, reading a
+// KPI tab's first and last rows (never the whole tab), and the KPIs as the sidebar lists them. Tagging and
+// untagging live in kpi-tagging.ts.
 
 import { columnLetter } from '../core/a1';
-import { recentNumbers } from '../core/kpi';
+import { SAMPLE_HEAD_ROWS, SAMPLE_TAIL_ROWS, type TabSample } from '../core/kpi-detect';
+import { recentNumbers } from '../core/kpi-health';
 import {
   columnLabel,
   KPI_MARK_KEY,
-  type KpiColumns,
   type KpiMark,
+  kpiView,
   namedRangeOf,
   readKpiMark,
-  SAMPLE_HEAD_ROWS,
-  SAMPLE_TAIL_ROWS,
-  type TabSample,
+  readRegistryEntry,
   writeKpiMark,
-} from '../core/kpitab';
-import { asText, KPIS } from '../core/layout';
-import { contiguousRuns } from '../core/okr';
+} from '../core/kpi-registry';
+import { asText, contiguousRuns, KPIS } from '../core/layout';
+import type { KpiRef } from '../core/okr-edits';
 import type { KpiView } from '../core/rpc';
-import { type Cell, isBlank, readNumber } from '../core/values';
+import { type Cell, textKey, textOf } from '../core/values';
 import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
-import { Doc, readTable, type Table, whenUnlocked, writeRuns } from './workbook';
-
-const num = (v: Cell): number | '' => {
-  try {
-    return readNumber('', v) ?? '';
-  } catch {
-    return '';
-  }
-};
-const str = (v: Cell) => (isBlank(v) ? '' : String(v).trim());
+import { whenUnlocked } from './lock';
+import { Doc } from './sheet-list';
+import { readTable, type Table, writeRuns } from './tables';
 
 // ---- The registry ----------------------------------------------------------------------------------------------
 
-/** The KPIs registry: the sheet tagged as it (whatever it is called now), else one named "KPIs" with its headers. */
+/** The KPIs registry: the sheet listed as it (whatever it is called now), else one named "KPIs" with its headers. */
 export function findRegistry(ss: Spreadsheet, doc: Doc = new Doc(ss)): Sheet | undefined {
-  const tagged = doc.find((tag) => tag.kind === 'kpis')[0];
-  if (tagged) return tagged.sheet;
+  const listed = doc.find((e) => e.kind === 'kpis')[0];
+  if (listed) return listed.sheet;
   const named = ss.getSheetByName(KPIS.name);
   if (!named) return undefined;
+  // a tab of the user's that happens to be called KPIs is not the registry
   const header = named.getRange(1, 1, 1, Math.max(1, named.getLastColumn())).getValues()[0] ?? [];
-  const has = (h: string) => header.some((v) => str(v as Cell).toLowerCase() === h.toLowerCase());
-  return has('ID') && has('Source tab') && has('Latest') ? named : undefined;
+  const present = new Set(header.map(textKey));
+  return ['ID', 'Source tab', 'Latest'].every((h) => present.has(textKey(h))) ? named : undefined;
 }
 
 export interface RegistryRow {
@@ -55,7 +49,7 @@ export function registryRows(t: Table<typeof KPIS>): RegistryRow[] {
   const out: RegistryRow[] = [];
   t.values.forEach((r, i) => {
     if (i === 0) return;
-    const id = str(r[t.columns.id]);
+    const id = textOf(r[t.columns.id]);
     if (id) out.push({ id, row: i + 1, cells: r });
   });
   return out;
@@ -185,40 +179,12 @@ export function sampleColumn(tab: TabSample, headerRow: number, column: number):
 
 /** A column's header text in the sample ("" without one). */
 export function sampleHeader(tab: TabSample, headerRow: number, column: number): string {
-  return headerRow > 0 ? str(tab.head[headerRow - 1]?.[column - 1]) : '';
+  return headerRow > 0 ? textOf(tab.head[headerRow - 1]?.[column - 1]) : '';
 }
 
 // ---- The KPIs as the sidebar shows them ---------------------------------------------------------------------------
 
 const BROKEN_REFERENCE = new Set(['#NAME?', '#REF!']);
-
-function registryView(id: string, r: Cell[], c: KpiColumns): KpiView {
-  const trend = str(r[c.trend]);
-  const status = str(r[c.status]);
-  const latest = r[c.latest];
-  const previous = r[c.previous];
-  return {
-    id,
-    name: str(r[c.name]),
-    sourceTab: str(r[c.sourceTab]),
-    valueColumn: '',
-    valueLetter: '',
-    dateColumn: '',
-    dateLetter: '',
-    namedRange: namedRangeOf(id),
-    unit: str(r[c.unit]),
-    betterWhen: str(r[c.betterWhen]).toLowerCase() === 'lower' ? 'lower' : 'higher',
-    target: num(r[c.target]),
-    warnAt: num(r[c.warnAt]),
-    owner: str(r[c.owner]),
-    cadence: str(r[c.cadence]).toLowerCase(),
-    latest: typeof latest === 'number' || typeof latest === 'string' ? latest : '',
-    previous: typeof previous === 'number' || typeof previous === 'string' ? previous : '',
-    trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
-    status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
-    recent: [],
-  };
-}
 
 /**
  * Every KPI of the registry, each re-resolved from the mark on its value column: where it lives now (tab
@@ -246,42 +212,55 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
   };
   const repairs: Array<() => void> = [];
   const views = rows.map(({ id, row, cells }) => {
-    const view = registryView(id, cells, c);
+    const entry = readRegistryEntry(id, cells, c);
     const { value, date } = places.get(id) ?? {};
     if (!value) {
-      view.problem = `the column ${view.name} follows is gone (its tab or column was deleted): tag the column again, or untag this KPI`;
-      return view;
+      const place = {
+        sourceTab: entry.sourceTab,
+        valueColumn: '',
+        valueLetter: '',
+        dateColumn: '',
+        dateLetter: '',
+      };
+      return kpiView(
+        entry,
+        place,
+        [],
+        `the column ${entry.name} follows is gone (its tab or column was deleted): tag the column again, or untag this KPI`,
+      );
     }
     const tab = tabOf(value);
     const headerRow = value.mark.headerRow ?? 1;
-    view.sourceTab = tab.name;
-    view.valueColumn = sampleHeader(tab, headerRow, value.column);
-    view.valueLetter = columnLetter(value.column);
     const dated = date && date.sheetId === value.sheetId ? date : undefined;
-    if (dated) {
-      view.dateColumn = sampleHeader(tab, headerRow, dated.column);
-      view.dateLetter = columnLetter(dated.column);
-    } else if (str(cells[c.dateColumn])) {
-      view.problem = `its date column was deleted, so Previous is the entry before the latest; edit the KPI to choose another`;
-    }
-    view.recent = recentNumbers(sampleColumn(tab, headerRow, value.column));
+    const place = {
+      sourceTab: tab.name,
+      valueColumn: sampleHeader(tab, headerRow, value.column),
+      valueLetter: columnLetter(value.column),
+      dateColumn: dated ? sampleHeader(tab, headerRow, dated.column) : '',
+      dateLetter: dated ? columnLetter(dated.column) : '',
+    };
+    const problem =
+      !dated && entry.dateColumn
+        ? 'its date column was deleted, so Previous is the entry before the latest; edit the KPI to choose another'
+        : undefined;
+    // the registry's own cells follow the tab when it was renamed or its columns moved
     const shown = {
       sourceTab: tab.name,
-      valueColumn: columnLabel(view.valueColumn, view.valueLetter),
-      ...(dated ? { dateColumn: columnLabel(view.dateColumn, view.dateLetter) } : {}),
+      valueColumn: columnLabel(place.valueColumn, place.valueLetter),
+      ...(dated ? { dateColumn: columnLabel(place.dateColumn, place.dateLetter) } : {}),
     };
     const drifted = (Object.keys(shown) as Array<keyof typeof shown>).filter(
-      (k) => str(cells[c[k]]) !== shown[k],
+      (k) => textOf(cells[c[k]]) !== shown[k],
     );
     if (drifted.length) {
       const patch = Object.fromEntries(drifted.map((k) => [k, asText(shown[k] ?? '')]));
       repairs.push(() => writeRuns(t.sheet, row, contiguousRuns(patch, c)));
     }
-    const broken = BROKEN_REFERENCE.has(str(cells[c.latest]));
+    const broken = BROKEN_REFERENCE.has(textOf(cells[c.latest]));
     if (broken || value.mark.rows !== tab.maxRows) {
       repairs.push(() => keepNamedRangeCurrent(ss, value, tab.maxRows, broken));
     }
-    return view;
+    return kpiView(entry, place, recentNumbers(sampleColumn(tab, headerRow, value.column)), problem);
   });
   if (repairs.length)
     whenUnlocked(() => {
@@ -290,27 +269,15 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
   return views;
 }
 
-export interface KpiRef {
-  id: string;
-  namedRange: string;
-  latest: Cell;
-  /** '%', 'currency', … as the registry's Unit column says */
-  unit: string;
-}
-
-/** The KPIs registry, as far as key results need it: each KPI's named range and latest value. */
+/** The KPIs registry, as far as key results need it: each KPI's latest value and unit. */
 export function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
   const out = new Map<string, KpiRef>();
   const sheet = findRegistry(ss);
   if (!sheet) return out;
   const t = readTable(sheet, KPIS);
   for (const r of registryRows(t)) {
-    out.set(r.id, {
-      id: r.id,
-      namedRange: namedRangeOf(r.id),
-      latest: r.cells[t.columns.latest] ?? '',
-      unit: String(r.cells[t.columns.unit] ?? '').trim(),
-    });
+    const { latest, unit } = readRegistryEntry(r.id, r.cells, t.columns);
+    out.set(r.id, { id: r.id, latest, unit });
   }
   return out;
 }

@@ -1,12 +1,21 @@
-// Tagging a KPI tab the user already keeps: what the tab holds (its header row, a date column, columns of
-// numbers), guessed from a sample of its rows, never from the whole tab; a KPI's stable ID; the registry row
-// and the formulas that compute it. Pure: the server reads the sample and writes what comes back.
+// Detecting what a KPI tab holds: its header row, a date column, columns of numbers with a proposed name,
+// unit and direction each, and the cadence of the dates, guessed from a sample of its first and last rows,
+// never from the whole tab; and finding the column a user names. Pure: the server reads the sample.
 
-import { columnFrom2, columnLetter, columnNumber, quoteSheet } from './a1';
-import { type BetterWhen, type Cadence, trendFormula, type Unit } from './kpi';
-import { asText, type KeyOf, type KPIS } from './layout';
-import { headerFormula, type RowPatch } from './okr';
-import { type Cell, InputError, isBlank, isDate, readDay, readNumber, serialOfDay } from './values';
+import { columnLetter, columnNumber } from './a1';
+import type { BetterWhen, Cadence } from './kpi-health';
+import { readUnit, type UnitChoice, unitChoice, unitOfFormat } from './units';
+import {
+  type Cell,
+  InputError,
+  isBlank,
+  isDate,
+  readDay,
+  readNumber,
+  serialOfDay,
+  textKey,
+  textOf,
+} from './values';
 
 /** Rows read from the top of a tab (header and first entries) and from its bottom (the newest entries). */
 export const SAMPLE_HEAD_ROWS = 60;
@@ -42,7 +51,7 @@ export interface DetectedColumn {
   period?: boolean;
   /** for numeric columns: what okr-sheets proposes */
   name?: string;
-  unit?: Unit;
+  unit?: UnitChoice;
   betterWhen?: BetterWhen;
   /** the number format of the column's entries, when it is not the automatic one */
   numberFormat?: string;
@@ -63,12 +72,6 @@ export interface Detection {
   /** rows below the header */
   dataRows: number;
 }
-
-const norm = (s: unknown) =>
-  String(s ?? '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
 
 const ISO_DAY = /^\d{4}-\d{1,2}-\d{1,2}$/;
 
@@ -115,7 +118,7 @@ const GENERIC_HEADERS = /^(value|values|amount|number|count|total|kpi|metric|act
 
 /** Higher or lower is better, from the header's words. */
 export function guessBetterWhen(header: string): BetterWhen {
-  const h = norm(header);
+  const h = textKey(header);
   if (HIGHER_RATES.test(h) || HIGHER_WORDS.test(h)) return 'higher';
   if (LOWER_WORDS.test(h)) return 'lower';
   return 'higher';
@@ -131,11 +134,11 @@ export function guessUnit(
   numbers: readonly number[],
   format?: string,
   percentText = false,
-): Unit {
-  const f = (format ?? '').toLowerCase();
-  if (f.includes('%') || percentText) return '%';
-  if (/[$€£¥]|\[\$/.test(f)) return 'currency';
-  const h = norm(header);
+): UnitChoice {
+  const shown = readUnit(unitOfFormat(format));
+  if (percentText || shown?.kind === 'percent') return '%';
+  if (shown?.kind === 'currency') return unitChoice(shown);
+  const h = textKey(header);
   if (CURRENCY_WORDS.test(h)) return 'currency';
   if (PERCENT_WORDS.test(h) && numbers.length > 0 && numbers.every((n) => Math.abs(n) <= 1)) return '%';
   if (DURATION_WORDS.test(h)) return 'duration';
@@ -205,7 +208,7 @@ export function detectTable(sample: TabSample): Detection {
   const columns: DetectedColumn[] = [];
   for (let c = 0; c < width; c++) {
     const letter = columnLetter(c + 1);
-    const text = isBlank(header[c]) ? '' : String(header[c]).trim();
+    const text = textOf(header[c]);
     let nonBlank = 0;
     let numbers = 0;
     let dates = 0;
@@ -251,9 +254,9 @@ export function detectTable(sample: TabSample): Detection {
       ...(numberFormat ? { numberFormat } : {}),
     };
     if (kind === 'number') {
-      if (PERIOD_HEADERS.test(norm(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
+      if (PERIOD_HEADERS.test(textKey(text)) && values.every((n) => Number.isInteger(n))) col.period = true;
       // a header that says nothing ("Value", none at all) leaves the tab's name to say what is measured
-      const generic = !text || GENERIC_HEADERS.test(norm(text));
+      const generic = !text || GENERIC_HEADERS.test(textKey(text));
       const subject = generic ? `${sample.name} ${text}`.trim() : text;
       col.name = generic ? sample.name : text;
       col.unit = guessUnit(subject, values, numberFormat, percentText);
@@ -265,7 +268,7 @@ export function detectTable(sample: TabSample): Detection {
   const unnamed = columns.filter((c) => c.kind === 'number' && !c.header);
   if (unnamed.length > 1) for (const c of unnamed) c.name = `${sample.name} ${c.letter}`;
   const dateColumns = columns.filter((c) => c.kind === 'date');
-  const date = dateColumns.find((c) => DATE_HEADERS.test(norm(c.header))) ?? dateColumns[0];
+  const date = dateColumns.find((c) => DATE_HEADERS.test(textKey(c.header))) ?? dateColumns[0];
   const valueColumns = columns
     .filter((c) => c.kind === 'number')
     .sort((a, b) => Number(Boolean(a.period)) - Number(Boolean(b.period)) || a.index - b.index)
@@ -316,8 +319,8 @@ export function resolveColumn(
   tab: string,
   what = 'kpi',
 ): DetectedColumn {
-  const key = norm(ref);
-  const byHeader = detection.columns.find((c) => c.header && norm(c.header) === key);
+  const key = textKey(ref);
+  const byHeader = detection.columns.find((c) => c.header && textKey(c.header) === key);
   if (byHeader) return byHeader;
   const n = columnNumber(ref);
   const byLetter = n === undefined ? undefined : detection.columns[n - 1];
@@ -360,155 +363,4 @@ export function requireDateColumn(
   throw new InputError(
     `${what}: dateColumn: ${col.label} (column ${col.letter}) of "${tab}" holds no dates; ${dates.length ? `columns of dates there: ${columnList(dates)}` : 'it has no column of dates (leave the date column blank)'}`,
   );
-}
-
-// ---- IDs and named ranges ------------------------------------------------------------------------------------
-
-/** A KPI ID from its name: `Churn rate` → `churn_rate` (lowercase letters, digits, _; starts with a letter). */
-export function slugOf(name: string): string {
-  let s = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-  if (s === '') s = 'kpi';
-  if (!/^[a-z]/.test(s)) s = `kpi_${s}`;
-  return s.slice(0, 40).replace(/_+$/, '');
-}
-
-/** The first of `slug`, `slug_2`, `slug_3` … that is not taken. */
-export function uniqueId(slug: string, taken: (id: string) => boolean): string {
-  if (!taken(slug)) return slug;
-  for (let n = 2; ; n++) {
-    const id = `${slug}_${n}`;
-    if (!taken(id)) return id;
-  }
-}
-
-/** The named range of a KPI's value column: `=KPI_LATEST(KPI_churn)` works in any cell. */
-export function namedRangeOf(id: string): string {
-  return `KPI_${id}`;
-}
-
-// ---- Developer metadata on the user's tab -----------------------------------------------------------------
-
-/** The developer-metadata key okr-sheets puts on a KPI's value column (and on its date column). */
-export const KPI_MARK_KEY = 'okr-sheets.kpi';
-
-/**
- * What the mark on a column says. On the value column: the KPI, the tab's header row, and the last row the
- * named range reaches (when the tab's grid grows past it, the range is re-pointed). On the date column: the
- * KPI it dates.
- */
-export interface KpiMark {
-  id: string;
-  role: 'value' | 'date';
-  headerRow?: number;
-  rows?: number;
-}
-
-export function readKpiMark(json: string | null | undefined): KpiMark | undefined {
-  if (!json) return undefined;
-  try {
-    const raw = JSON.parse(json) as Partial<KpiMark>;
-    if (typeof raw.id !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(raw.id)) return undefined;
-    if (raw.role !== 'value' && raw.role !== 'date') return undefined;
-    const whole = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined);
-    const headerRow = whole(raw.headerRow);
-    const rows = whole(raw.rows);
-    return {
-      id: raw.id,
-      role: raw.role,
-      ...(headerRow !== undefined ? { headerRow } : {}),
-      ...(rows !== undefined ? { rows } : {}),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-export function writeKpiMark(mark: KpiMark): string {
-  return JSON.stringify(mark);
-}
-
-// ---- The registry row --------------------------------------------------------------------------------------
-
-export type KpiColumns = Record<KeyOf<typeof KPIS>, number>;
-
-/** A column as the registry shows it: `MRR (C)`, or `column C` when it has no header. */
-export function columnLabel(header: string, letter: string): string {
-  return header ? `${header} (${letter})` : `column ${letter}`;
-}
-
-export interface KpiDefinition {
-  id: string;
-  name: string;
-  sourceTab: string;
-  headerRow: number;
-  value: { index: number; header: string };
-  date?: { index: number; header: string };
-  unit: Unit;
-  betterWhen: BetterWhen;
-  target?: number;
-  warnAt?: number;
-  owner?: string;
-  cadence?: Cadence;
-}
-
-/** Latest: the last entry of the KPI's named range. */
-export function latestFormula(id: string): string {
-  return `=KPI_LATEST(${namedRangeOf(id)})`;
-}
-
-/**
- * Previous: the entry one cadence period before the latest, by the date column (an open range on the tab,
- * so it follows renames, inserted columns and new rows), cadence read from the registry row's own cell.
- */
-export function previousFormula(def: KpiDefinition, cadenceCell: string): string {
-  const range = namedRangeOf(def.id);
-  if (!def.date) return `=KPI_PREVIOUS(${range})`;
-  const letter = columnLetter(def.date.index + 1);
-  const first = def.headerRow + 1;
-  return `=KPI_PREVIOUS(${range},${quoteSheet(def.sourceTab)}!${letter}${first}:${letter},${cadenceCell})`;
-}
-
-/** The cells of a KPI's registry row (row `row`, 1-based), user text kept as text. */
-export function registryRow(def: KpiDefinition, row: number, c: KpiColumns): RowPatch<KeyOf<typeof KPIS>> {
-  return {
-    id: def.id,
-    name: asText(def.name),
-    sourceTab: asText(def.sourceTab),
-    valueColumn: asText(columnLabel(def.value.header, columnLetter(def.value.index + 1))),
-    dateColumn: def.date ? asText(columnLabel(def.date.header, columnLetter(def.date.index + 1))) : '',
-    unit: def.unit,
-    betterWhen: def.betterWhen,
-    target: def.target ?? '',
-    warnAt: def.warnAt ?? '',
-    owner: asText(def.owner ?? ''),
-    cadence: def.cadence ?? '',
-    latest: latestFormula(def.id),
-    previous: previousFormula(def, `${columnLetter(c.cadence + 1)}${row}`),
-  };
-}
-
-/** The registry's computed columns, each one formula in its header cell. */
-export function registryFormulas(c: KpiColumns): { trend: string; status: string } {
-  const at = (i: number) => columnFrom2(undefined, i);
-  return {
-    trend: headerFormula('Trend', trendFormula(at(c.latest), at(c.previous))),
-    status: headerFormula(
-      'Status',
-      `KPI_STATUS(${at(c.latest)},${at(c.target)},${at(c.warnAt)},${at(c.betterWhen)})`,
-    ),
-  };
-}
-
-/** The number format for a KPI's numbers in the registry: the tab's own, else one for its unit. */
-export function registryNumberFormat(unit: Unit, sourceFormat?: string): string | undefined {
-  if (sourceFormat) return sourceFormat;
-  if (unit === '%') return '0.0%';
-  if (unit === 'currency' || unit === 'count') return '#,##0';
-  if (unit === 'duration') return '0.0';
-  return undefined;
 }

@@ -3,6 +3,15 @@
 // a named range over the value column and developer metadata on the column, nothing in the tab's cells.
 
 import { columnLetter } from '../core/a1';
+import { slugOf, uniqueId } from '../core/ids';
+import {
+  type DetectedColumn,
+  type Detection,
+  detectTable,
+  requireDateColumn,
+  requireValueColumn,
+  resolveColumn,
+} from '../core/kpi-detect';
 import {
   CADENCES,
   type Cadence,
@@ -12,30 +21,36 @@ import {
   kpiTrend,
   lastValue,
   recentNumbers,
-  UNITS,
-} from '../core/kpi';
+  TREND_COLOURS,
+} from '../core/kpi-health';
 import {
-  type DetectedColumn,
-  type Detection,
-  detectTable,
-  type KpiColumns,
+  entryOf,
   type KpiDefinition,
+  kpiView,
+  latestFormulaRange,
   namedRangeOf,
   registryFormulas,
   registryNumberFormat,
   registryRow,
-  requireDateColumn,
-  requireValueColumn,
-  resolveColumn,
-  slugOf,
-  uniqueId,
+  trendRuleFormulas,
   writeKpiMark,
-} from '../core/kpitab';
-import { CHECK_INS, HISTORY, KEY_RESULTS, KPIS } from '../core/layout';
-import { contiguousRuns, kpiOfCurrentFormula, readKeyResults } from '../core/okr';
+} from '../core/kpi-registry';
+import {
+  CHECK_INS,
+  contiguousRuns,
+  HISTORY,
+  KEY_RESULTS,
+  KPIS,
+  lastFilledRow,
+  layoutColumns,
+} from '../core/layout';
+import { readKeyResults } from '../core/okr';
+import { isQuarterSheetName } from '../core/quarter';
 import type { KpiView, TabView } from '../core/rpc';
 import { kpiId as kpiIdSchema, parseInput, parseTagKpi } from '../core/schema';
-import { type Cell, InputError, isBlank } from '../core/values';
+import { BAND_COLOURS } from '../core/score';
+import { UNITS } from '../core/units';
+import { type Cell, InputError, textKey, textOf } from '../core/values';
 import { zoneDays } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import {
@@ -50,27 +65,14 @@ import {
   registryRows,
   sampleColumn,
   type TabRead,
-} from './kpis';
-import { findQuarterSheets } from './quarters';
+} from './kpi-registry';
+import { whenUnlocked, withDocumentLock } from './lock';
+import { findQuarterSheets } from './quarter-sheets';
 import { loadSettings } from './settings';
-import {
-  active,
-  createLayoutSheet,
-  Doc,
-  dataColumn,
-  lastFilledRow,
-  listValidation,
-  readTable,
-  tagSheet,
-  whenUnlocked,
-  withDocumentLock,
-  writeRuns,
-} from './workbook';
+import { Doc, listSheet } from './sheet-list';
+import { colourRules, createLayoutSheet, dataColumn, listValidation, readTable, writeRuns } from './tables';
 
-const str = (v: Cell) => (isBlank(v) ? '' : String(v).trim());
-const same = (a: string, b: string) =>
-  a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
-const QUARTER_SHEET = /^\d{4}-Q[1-4] (Objectives|Key Results)$/;
+const active = () => spreadsheetApp().getActiveSpreadsheet();
 
 /** The sheets okr-sheets keeps (quarter sheets, the registry, Check-ins, OKR History): never KPI tabs. */
 function ownSheetIds(ss: Spreadsheet, registry: Sheet | undefined): Set<number> {
@@ -78,7 +80,7 @@ function ownSheetIds(ss: Spreadsheet, registry: Sheet | undefined): Set<number> 
   if (registry) ids.add(registry.getSheetId());
   for (const sheet of ss.getSheets()) {
     const name = sheet.getName();
-    if (name === CHECK_INS.name || name === HISTORY.name || QUARTER_SHEET.test(name))
+    if (name === CHECK_INS.name || name === HISTORY.name || isQuarterSheetName(name))
       ids.add(sheet.getSheetId());
   }
   return ids;
@@ -134,7 +136,7 @@ export function listTabs(): TabView[] {
   const names = new Map<string, string>();
   if (registry) {
     const t = readTable(registry, KPIS);
-    for (const r of registryRows(t)) names.set(r.id, str(r.cells[t.columns.name]));
+    for (const r of registryRows(t)) names.set(r.id, textOf(r.cells[t.columns.name]));
   }
   const marks = readMarks(ss);
   const repairs: Array<() => void> = [];
@@ -160,13 +162,13 @@ export function listTabs(): TabView[] {
 
 // ---- tagKpi --------------------------------------------------------------------------------------------------
 
-const STANDARD = Object.fromEntries(KPIS.columns.map((c, i) => [c.key, i])) as KpiColumns;
+const STANDARD = layoutColumns(KPIS);
 
 /** Creates the registry: header formulas for Trend and Status, dropdowns, colours, the tag that finds it. */
 function createRegistry(ss: Spreadsheet): Sheet {
   const name = ss.getSheetByName(KPIS.name) ? `${KPIS.name} (okr-sheets)` : KPIS.name;
   const { sheet } = createLayoutSheet(ss, { layout: KPIS, name, headerFormulas: registryFormulas(STANDARD) });
-  tagSheet(sheet, { kind: 'kpis' });
+  listSheet(sheet, { kind: 'kpis' });
   dataColumn(sheet, STANDARD.betterWhen).setDataValidation(
     listValidation(['higher', 'lower'], 'Is the KPI better when higher or when lower?'),
   );
@@ -176,34 +178,15 @@ function createRegistry(ss: Spreadsheet): Sheet {
   dataColumn(sheet, STANDARD.cadence).setDataValidation(
     listValidation([...CADENCES], `How often it gets a new value: ${CADENCES.join(', ')}`),
   );
-  const app = spreadsheetApp();
-  const status = dataColumn(sheet, STANDARD.status);
-  const trend = dataColumn(sheet, STANDARD.trend);
-  // the conditional formulas read the first data row; Sheets moves them down the range
-  const t = `${columnLetter(STANDARD.trend + 1)}2`;
-  const better = `${columnLetter(STANDARD.betterWhen + 1)}2`;
-  const band = (word: string, background: string, font: string) =>
-    app
-      .newConditionalFormatRule()
-      .whenTextEqualTo(word)
-      .setBackground(background)
-      .setFontColor(font)
-      .setRanges([status])
-      .build();
-  const move = (formula: string, background: string, font: string) =>
-    app
-      .newConditionalFormatRule()
-      .whenFormulaSatisfied(formula)
-      .setBackground(background)
-      .setFontColor(font)
-      .setRanges([trend])
-      .build();
   sheet.setConditionalFormatRules([
-    band('green', '#b7e1cd', '#0d652d'),
-    band('yellow', '#fce8b2', '#7a4f01'),
-    band('red', '#f4c7c3', '#a50e0e'),
-    move(`=OR(AND(${t}="↑",${better}="higher"),AND(${t}="↓",${better}="lower"))`, '#e6f4ea', '#137333'),
-    move(`=OR(AND(${t}="↑",${better}="lower"),AND(${t}="↓",${better}="higher"))`, '#fce8e6', '#c5221f'),
+    ...colourRules(
+      dataColumn(sheet, STANDARD.status),
+      (['green', 'yellow', 'red'] as const).map((band) => ({ text: band, ...BAND_COLOURS[band] })),
+    ),
+    ...colourRules(
+      dataColumn(sheet, STANDARD.trend),
+      trendRuleFormulas(STANDARD).map((r) => ({ formula: r.formula, ...TREND_COLOURS[r.meaning] })),
+    ),
   ]);
   return sheet;
 }
@@ -219,34 +202,21 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, valueColumn: number, dateCo
   const previous = gap
     ? (kpiPreviousOfNewest(values.slice(-newest), dates?.slice(-newest), def.cadence, zoneDays) ?? '')
     : kpiPrevious(values, dates, def.cadence, zoneDays);
-  let status: KpiView['status'] = '';
+  let status: Cell = '';
   try {
     status = kpiStatus(latest, def.target ?? '', def.warnAt ?? '', def.betterWhen);
   } catch {
     status = '';
   }
-  const plain = (v: Cell): number | string | '' => (typeof v === 'number' || typeof v === 'string' ? v : '');
-  return {
-    id: def.id,
-    name: def.name,
+  const place = {
     sourceTab: def.sourceTab,
     valueColumn: def.value.header,
     valueLetter: columnLetter(valueColumn),
     dateColumn: def.date?.header ?? '',
     dateLetter: dateColumn ? columnLetter(dateColumn) : '',
-    namedRange: namedRangeOf(def.id),
-    unit: def.unit,
-    betterWhen: def.betterWhen,
-    target: def.target ?? '',
-    warnAt: def.warnAt ?? '',
-    owner: def.owner ?? '',
-    cadence: def.cadence ?? '',
-    latest: plain(latest),
-    previous: plain(previous),
-    trend: kpiTrend(latest, previous),
-    status,
-    recent: recentNumbers(values),
   };
+  const health = { latest, previous, trend: kpiTrend(latest, previous), status };
+  return kpiView(entryOf(def, health), place, recentNumbers(values));
 }
 
 /**
@@ -298,7 +268,10 @@ export function tagKpi(input: unknown): KpiView {
       (m) => m.mark.role === 'value' && m.sheetId === sheetId && m.column === value.index + 1,
     );
     const clash =
-      table && rows.find((r) => r.id !== existing?.mark.id && same(str(r.cells[table.columns.name]), v.name));
+      table &&
+      rows.find(
+        (r) => r.id !== existing?.mark.id && textKey(r.cells[table.columns.name]) === textKey(v.name),
+      );
     if (clash) {
       throw new InputError(
         `kpi: name: "${v.name}" is already the name of the KPI ${clash.id}; choose another name (or edit that KPI)`,
@@ -337,7 +310,11 @@ export function tagKpi(input: unknown): KpiView {
     const row = own?.row ?? (table ? lastFilledRow(table.values, columns.id) : 1) + 1;
     if (row > reg.getMaxRows()) reg.insertRowsAfter(reg.getMaxRows(), 100);
     writeRuns(reg, row, contiguousRuns(registryRow(def, row, columns), columns));
-    const format = registryNumberFormat(def.unit, value.numberFormat);
+    const format = registryNumberFormat(
+      def.unit,
+      value.numberFormat,
+      sampleColumn(tab, d.headerRow, value.index + 1),
+    );
     if (format) {
       // the KPI's numbers (Target, Warn at, Latest, Previous) in the tab's own format, one call per run of columns
       for (const run of contiguousRuns({ target: 1, warnAt: 1, latest: 1, previous: 1 }, columns)) {
@@ -373,9 +350,9 @@ export function untagKpi(input: unknown): { untagged: string } {
     const marks = readMarks(ss).filter((m) => m.mark.id === id);
     const named = ss.getRangeByName(namedRangeOf(id));
     if (!row && marks.length === 0 && !named) throw new InputError(`untag: "${id}" is not a tagged KPI`);
-    const name = row && table ? str(row.cells[table.columns.name]) || id : id;
+    const name = row && table ? textOf(row.cells[table.columns.name]) || id : id;
     const followsIt = (kr: { kpiId: string; currentFormula?: string }) =>
-      kr.kpiId === id || kpiOfCurrentFormula(kr.currentFormula) === namedRangeOf(id);
+      kr.kpiId === id || latestFormulaRange(kr.currentFormula) === namedRangeOf(id);
     const settings = loadSettings();
     const current = settings.currentQuarter
       ? findQuarterSheets(new Doc(ss), settings.currentQuarter, settings)
@@ -386,12 +363,14 @@ export function untagKpi(input: unknown): { untagged: string } {
       if (following.length) {
         const list = following.map((k) => k.id).join(', ');
         throw new InputError(
-          `untag: ${name} is followed by key result${following.length > 1 ? 's' : ''} ${list} of ${current.label}; unlink ${following.length > 1 ? 'them' : 'it'} first (edit the key result and choose no KPI), then untag`,
+          `untag: ${name} is followed by key result${following.length > 1 ? 's' : ''} ${list} of ${current.info.label}; unlink ${following.length > 1 ? 'them' : 'it'} first (edit the key result and choose no KPI), then untag`,
         );
       }
     }
     // key results of closed quarters keep the number they showed
-    for (const t of new Doc(ss).find((tag) => tag.kind === 'keyResults' && tag.quarter !== current?.label)) {
+    const closed = (e: { kind: string; quarter?: string }) =>
+      e.kind === 'keyResults' && e.quarter !== current?.info.label;
+    for (const t of new Doc(ss).find(closed)) {
       const kr = readTable(t.sheet, KEY_RESULTS, true);
       for (const k of readKeyResults(kr.values, kr.formulas, kr.columns)) {
         if (!followsIt(k)) continue;

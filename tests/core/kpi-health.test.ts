@@ -10,7 +10,7 @@ import {
   readCadence,
   recentNumbers,
   trendMeaning,
-} from '../../src/core/kpi';
+} from '../../src/core/kpi-health';
 import { dayOfDate, dayOfSerial, formatDay } from '../../src/core/values';
 
 describe('kpiStatus', () => {

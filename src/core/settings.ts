@@ -1,0 +1,81 @@
+// The settings okr-sheets keeps in DocumentProperties (fiscal year start, the current quarter, scoring
+// options), validated with zod on every read and write: a stored value that no longer parses falls back to its
+// default field by field, and a change from the sidebar is checked as a whole (so bands stay ordered).
+import * as z from 'zod/mini';
+import { numberIn, parseInput, quarterLabel, wholeNumber } from './schema';
+import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP } from './score';
+
+const scoringShape = {
+  cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
+  yellowFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.yellowFrom),
+  greenFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.greenFrom),
+};
+
+export const scoringSettings = z.strictObject(scoringShape).check(
+  z.refine((s) => s.yellowFrom <= s.greenFrom, {
+    message: 'yellowFrom must not be above greenFrom',
+    path: ['yellowFrom'],
+  }),
+);
+
+const settingsShape = {
+  fiscalStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
+  currentQuarter: z.optional(quarterLabel),
+  scoring: z._default(scoringSettings, { cap: DEFAULT_CAP, ...DEFAULT_BANDS }),
+};
+export const settingsSchema = z.strictObject(settingsShape);
+export type Settings = z.output<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+/** A change to the settings from the sidebar: numbers may arrive as text from form fields. */
+export const settingsUpdate = z.strictObject({
+  fiscalStartMonth: z.optional(wholeNumber(1, 12)),
+  scoring: z.optional(
+    z.strictObject({
+      cap: z.optional(numberIn(1, MAX_CAP)),
+      yellowFrom: z.optional(numberIn(0, 1)),
+      greenFrom: z.optional(numberIn(0, 1)),
+    }),
+  ),
+});
+export type SettingsUpdate = z.output<typeof settingsUpdate>;
+
+/** Applies an update to settings, validating the result as a whole (so bands stay ordered). */
+export function applySettingsUpdate(current: Settings, update: unknown): Settings {
+  const u = parseInput(settingsUpdate, update, 'settings');
+  const next = {
+    ...current,
+    ...(u.fiscalStartMonth !== undefined ? { fiscalStartMonth: u.fiscalStartMonth } : {}),
+    scoring: { ...current.scoring, ...dropUndefined(u.scoring ?? {}) },
+  };
+  return parseInput(settingsSchema, next, 'settings');
+}
+
+/** Reads stored settings; anything unreadable falls back to defaults field by field, never throws. */
+export function readSettings(json: string | null | undefined): Settings {
+  if (!json) return DEFAULT_SETTINGS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+  const full = settingsSchema.safeParse(raw);
+  if (full.success) return full.data;
+  // keep what is valid: a bad scoring block must not lose the current quarter
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const pick = <T>(schema: z.ZodMiniType<T>, v: unknown, fallback: T): T => {
+    const p = schema.safeParse(v);
+    return p.success ? p.data : fallback;
+  };
+  return {
+    fiscalStartMonth: pick(settingsShape.fiscalStartMonth, r.fiscalStartMonth, 1),
+    currentQuarter: pick(settingsShape.currentQuarter, r.currentQuarter, undefined),
+    scoring: pick(settingsShape.scoring, r.scoring, DEFAULT_SETTINGS.scoring),
+  };
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

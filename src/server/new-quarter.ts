@@ -1,0 +1,195 @@
+// "Start new quarter": the review of what would carry over (changing nothing), and the transaction that closes
+// the current quarter and opens the next, all or nothing. Core plans it (core/next-quarter.ts); this file
+// reads once, writes in batches and registers how to undo each write as it makes it.
+
+import { columnLetter } from '../core/a1';
+import { HISTORY, lastFilledRow } from '../core/layout';
+import {
+  carriedKeyResultRows,
+  carriedObjectiveRows,
+  carriedRowFormats,
+  historyRows,
+  planNextQuarter,
+  previewOf,
+  type QuarterPlan,
+} from '../core/next-quarter';
+import { nextQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
+import type { NewQuarterPreview, NewQuarterResult } from '../core/rpc';
+import { newQuarterInput, parseInput } from '../core/schema';
+import type { Settings } from '../core/settings';
+import { type Cell, InputError, messageOf } from '../core/values';
+import type { Sheet, Spreadsheet } from './gas';
+import { withDocumentLock } from './lock';
+import {
+  currentQuarter,
+  dressQuarterSheets,
+  keyResultsHeader,
+  listQuarterSheets,
+  type QuarterData,
+  quarterFormulas,
+  refuseExisting,
+  withFormulas,
+} from './quarter-sheets';
+import {
+  loadSettings,
+  SHEETS_KEY,
+  saveSettings,
+  saveSettingsAndSheets,
+  setDocumentProperty,
+} from './settings';
+import { Doc, ensureLogSheet } from './sheet-list';
+import { appendRows, readTable } from './tables';
+
+interface Prepared {
+  doc: Doc;
+  settings: Settings;
+  data: QuarterData;
+  to: QuarterInfo;
+  plan: QuarterPlan;
+}
+
+function prepare(input: unknown): Prepared {
+  const v = parseInput(newQuarterInput, input, 'new quarter');
+  const doc = new Doc();
+  const settings = loadSettings();
+  const data = currentQuarter(doc, settings);
+  const from = data.sheets.info;
+  const to = quarterInfo(v.quarter ?? nextQuarter(from.quarter), settings.fiscalStartMonth);
+  if (to.label === from.label)
+    throw new InputError(`new quarter: quarter: ${to.label} is the current quarter`);
+  const plan = planNextQuarter(data.objectives, data.keyResults, v.carry, v.targets ?? {});
+  return { doc, settings, data, to, plan };
+}
+
+export function previewNewQuarter(input: unknown): NewQuarterPreview {
+  const { data, to, plan } = prepare(input);
+  return previewOf(data.sheets.info.label, to.label, data.objectives, data.keyResults, plan);
+}
+
+/**
+ * Closes the current quarter and opens the next, all or nothing: every write registers how to undo it, and
+ * a failure part-way undoes them in reverse, so the workbook is left exactly as it was.
+ *
+ * The new sheets are copies of the closing quarter's (Sheet.copyTo): formats, dropdowns, band colours, column
+ * widths and any columns the team added come along in two calls instead of dozens; the copies then get the
+ * new quarter's header formulas and the carried rows, and are dressed for the new quarter.
+ */
+export function startNewQuarter(input: unknown): NewQuarterResult {
+  return withDocumentLock(
+    'quarter change',
+    () => {
+      const { doc, settings, data, to, plan } = prepare(input);
+      const ss = doc.ss;
+      const from = data.sheets.info;
+      refuseExisting(doc, to);
+      const undo: Array<() => void> = [];
+      const activeBefore = ss.getActiveSheet();
+      undo.push(() => ss.setActiveSheet(activeBefore));
+      try {
+        // 1. the new quarter's sheets: copies of the closing quarter's, renamed and moved to the front
+        const objT = data.objectivesTable;
+        const krT = data.keyResultsTable;
+        const objectives = copyForQuarter(ss, data.sheets.objectives, to.objectivesSheet, 1, undo);
+        const keyResults = copyForQuarter(ss, data.sheets.keyResults, to.keyResultsSheet, 2, undo);
+        const formulas = quarterFormulas(to, objT.columns, krT.columns, settings);
+        const objHeader = withFormulas(objT.values[0] ?? [], objT.columns, formulas.objectives);
+        const kr = keyResultsHeader(krT, formulas.keyResults);
+        writeQuarterRows(objectives, objHeader, carriedObjectiveRows(plan, objT.columns, objHeader.length));
+        const widened = kr.header.length > (krT.values[0]?.length ?? 0);
+        writeQuarterRows(
+          keyResults,
+          kr.header,
+          carriedKeyResultRows(plan, kr.columns, kr.header.length),
+          widened,
+        );
+        const pair = { objectives, keyResults };
+        dressQuarterSheets(pair, { objectives: objT.columns, keyResults: kr.columns }, to, settings, {
+          fromLayout: false,
+          rowFormats: carriedRowFormats(plan),
+        });
+        listQuarterSheets(doc, pair, to);
+        // 2. final scores into OKR History
+        appendHistory(doc, from.label, plan, undo);
+        // 3. the closing quarter becomes read-only with a warning; its formulas keep computing
+        for (const sheet of [data.sheets.objectives, data.sheets.keyResults]) {
+          const protection = sheet.protect();
+          undo.push(() => protection.remove());
+          protection
+            .setWarningOnly(true)
+            .setDescription(`okr-sheets: ${from.label} is closed; its final scores are in OKR History`);
+        }
+        // 4. the new quarter is current, and on show
+        ss.setActiveSheet(objectives);
+        const sheetsBefore = doc.storedSheetList();
+        saveSettingsAndSheets({ ...settings, currentQuarter: to.label }, doc);
+        undo.push(() => {
+          saveSettings(settings);
+          setDocumentProperty(SHEETS_KEY, sheetsBefore);
+        });
+      } catch (e) {
+        for (const step of undo.reverse()) {
+          try {
+            step();
+          } catch {
+            // keep undoing the rest: each step is independent
+          }
+        }
+        throw new Error(`starting ${to.label} failed and nothing was changed: ${messageOf(e)}`);
+      }
+      const result = {
+        quarter: to.label,
+        carriedObjectives: plan.carriedObjectives.length,
+        carriedKeyResults: plan.carriedKeyResults.length,
+        historyRows: plan.history.length,
+      };
+      ss.toast(
+        `${to.label} started: ${result.carriedKeyResults} key result${result.carriedKeyResults === 1 ? '' : 's'} carried over; ${from.label} is in OKR History.`,
+        'okr-sheets',
+        8,
+      );
+      return result;
+    },
+    1000,
+  );
+}
+
+/** Copies a quarter sheet under a new name at a tab position (undone by deleting the copy). */
+function copyForQuarter(
+  ss: Spreadsheet,
+  source: Sheet,
+  name: string,
+  position: number,
+  undo: Array<() => void>,
+): Sheet {
+  const copy = source.copyTo(ss);
+  undo.push(() => ss.deleteSheet(copy));
+  copy.setName(name);
+  ss.setActiveSheet(copy);
+  ss.moveActiveSheet(position);
+  return copy;
+}
+
+/**
+ * Clears a copied quarter sheet's data rows and writes its header (with new formulas) and the carried rows;
+ * a header `widened` by a column the copy lacked grows the grid first when it has no room for it.
+ */
+function writeQuarterRows(sheet: Sheet, header: unknown[], rows: Cell[][], widened = false): void {
+  const width = header.length;
+  const maxColumns = widened ? sheet.getMaxColumns() : width;
+  if (width > maxColumns) sheet.insertColumnsAfter(maxColumns, width - maxColumns);
+  sheet.getRange(`A2:${columnLetter(width)}`).clearContent();
+  sheet.getRange(1, 1, 1 + rows.length, width).setValues([header, ...rows]);
+}
+
+/** Appends one OKR History row per key result of the closing quarter, with its final value and score. */
+function appendHistory(doc: Doc, quarter: string, plan: QuarterPlan, undo: Array<() => void>): void {
+  const history = ensureLogSheet(doc, HISTORY, 'history', undo);
+  if (!plan.history.length) return;
+  const ht = readTable(history.sheet, HISTORY);
+  const width = ht.values[0]?.length ?? HISTORY.columns.length;
+  const rows = historyRows(plan, quarter, new Date(), ht.columns, width);
+  // a sheet made by this action is undone by deleting it: its rows need no undo of their own
+  appendRows(history.sheet, lastFilledRow(ht.values, ht.columns.quarter) + 1, rows, {
+    ...(history.created ? {} : { undo }),
+  });
+}

@@ -1,0 +1,143 @@
+// The sidebar's edits to the running quarter: saving and deleting objectives and key results, "Create an
+// objective to fix this" from a KPI, and weekly check-ins. Each parses its input, reads the quarter once under
+// the document lock, lets core plan the edit (core/okr-edits.ts) and writes what the plan says.
+
+import { CHECK_INS, contiguousRuns, fullRow, lastFilledRow } from '../core/layout';
+import {
+  findById,
+  numberColumnRuns,
+  planCheckIn,
+  planKeyResultSave,
+  planObjectiveDelete,
+  planObjectiveSave,
+  type QuarterRows,
+  requireKpi,
+} from '../core/okr-edits';
+import {
+  checkInInput,
+  deleteOptions,
+  keyResultId,
+  objectiveId,
+  parseInput,
+  parseObjectiveForKpi,
+  type SaveKeyResult,
+  type SaveObjective,
+  saveKeyResultInput,
+  saveObjectiveInput,
+} from '../core/schema';
+import { kpiRefs } from './kpi-registry';
+import { withDocumentLock } from './lock';
+import { currentQuarter, type QuarterData } from './quarter-sheets';
+import { loadIdCounters, loadSettings, saveIdCounters } from './settings';
+import { Doc, ensureLogSheet } from './sheet-list';
+import { appendRows, readTable, writeRuns } from './tables';
+
+/** What a plan reads of the running quarter, with new rows going below the last filled row of `sheet`. */
+function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable'): QuarterRows {
+  const t = data[sheet];
+  return {
+    quarter: data.sheets.info.label,
+    objectives: data.objectives,
+    keyResults: data.keyResults,
+    counters: () => loadIdCounters(data.sheets.info.label),
+    appendAt: lastFilledRow(t.values, t.columns.id) + 1,
+  };
+}
+
+export function saveObjective(input: unknown): { id: string } {
+  const v = parseInput(saveObjectiveInput, input, 'objective');
+  return withDocumentLock('edit', () => writeObjective(v));
+}
+
+function writeObjective(v: SaveObjective): { id: string } {
+  const data = currentQuarter(new Doc(), loadSettings());
+  const plan = planObjectiveSave(v, rowsOf(data, 'objectivesTable'));
+  if (plan.counters) saveIdCounters(data.sheets.info.label, plan.counters);
+  const t = data.objectivesTable;
+  writeRuns(t.sheet, plan.row, contiguousRuns(plan.patch, t.columns));
+  return { id: plan.id };
+}
+
+export function saveKeyResult(input: unknown): { id: string } {
+  const v = parseInput(saveKeyResultInput, input, 'key result');
+  return withDocumentLock('edit', () => writeKeyResult(v));
+}
+
+function writeKeyResult(v: SaveKeyResult): { id: string } {
+  const doc = new Doc();
+  const data = currentQuarter(doc, loadSettings());
+  const kpi = v.kpiId ? kpiRefs(doc.ss).get(v.kpiId) : undefined;
+  const plan = planKeyResultSave(v, rowsOf(data, 'keyResultsTable'), kpi);
+  if (plan.counters) saveIdCounters(data.sheets.info.label, plan.counters);
+  const t = data.keyResultsTable;
+  writeRuns(t.sheet, plan.row, contiguousRuns(plan.patch, t.columns));
+  if (plan.format !== undefined) {
+    for (const run of numberColumnRuns(t.columns)) {
+      t.sheet.getRange(plan.row, run.start + 1, 1, run.count).setNumberFormat(plan.format);
+    }
+  }
+  return { id: plan.id };
+}
+
+/**
+ * "Create an objective to fix this" from a KPI: an objective and its first key result, following the KPI, in
+ * one call. Both inputs are checked before anything is written, so a refused key result leaves no objective.
+ */
+export function createObjectiveForKpi(input: unknown): { objectiveId: string; keyResultId: string } {
+  const { objective, keyResult } = parseObjectiveForKpi(input);
+  return withDocumentLock('edit', () => {
+    requireKpi(keyResult.kpiId, kpiRefs(new Doc().ss).get(keyResult.kpiId!));
+    const { id } = writeObjective(objective);
+    try {
+      return { objectiveId: id, keyResultId: writeKeyResult({ ...keyResult, objectiveId: id }).id };
+    } catch (e) {
+      // the key result was refused after all: take the objective back out
+      const data = currentQuarter(new Doc(), loadSettings());
+      const row = data.objectives.find((o) => o.id === id)?.row;
+      if (row) data.sheets.objectives.deleteRows(row, 1);
+      throw e;
+    }
+  });
+}
+
+export function deleteKeyResult(id: unknown): { deleted: string[] } {
+  const krId = parseInput(keyResultId, id, 'delete');
+  return withDocumentLock('edit', () => {
+    const data = currentQuarter(new Doc(), loadSettings());
+    const kr = findById(data.keyResults, krId, 'key result', data.sheets.info.label);
+    data.sheets.keyResults.deleteRows(kr.row, 1);
+    return { deleted: [krId] };
+  });
+}
+
+export function deleteObjective(id: unknown, options?: unknown): { deleted: string[] } {
+  const oid = parseInput(objectiveId, id, 'delete');
+  const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete');
+  return withDocumentLock('edit', () => {
+    const data = currentQuarter(new Doc(), loadSettings());
+    const plan = planObjectiveDelete(oid, cascade, { ...data, quarter: data.sheets.info.label });
+    for (const run of plan.keyResultRuns) data.sheets.keyResults.deleteRows(run.start, run.count);
+    data.sheets.objectives.deleteRows(plan.objectiveRow, 1);
+    return { deleted: plan.deleted };
+  });
+}
+
+export function checkIn(input: unknown): { krId: string } {
+  const v = parseInput(checkInInput, input, 'check-in');
+  return withDocumentLock('edit', () => {
+    const doc = new Doc();
+    const data = currentQuarter(doc, loadSettings());
+    const quarter = data.sheets.info.label;
+    const kr = findById(data.keyResults, v.krId, 'key result', quarter);
+    const plan = planCheckIn(v, kr, quarter, new Date());
+    const log = ensureLogSheet(doc, CHECK_INS, 'checkIns').sheet;
+    doc.saveSheets();
+    const lt = readTable(log, CHECK_INS);
+    const width = lt.values[0]?.length ?? CHECK_INS.columns.length;
+    appendRows(log, lastFilledRow(lt.values, lt.columns.krId) + 1, [fullRow(plan.log, lt.columns, width)], {
+      spare: 99,
+    });
+    writeRuns(data.sheets.keyResults, kr.row, contiguousRuns(plan.patch, data.keyResultsTable.columns));
+    return { krId: kr.id };
+  });
+}

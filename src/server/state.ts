@@ -1,0 +1,36 @@
+// The sidebar's view of the workbook in one execution: today, the settings, the running quarter with its
+// objectives and key results (as core builds the views), and the KPIs.
+import { formatQuarter, quarterOfDay } from '../core/quarter';
+import type { State } from '../core/rpc';
+import { formatDay } from '../core/values';
+import { objectiveViews, quarterView, settingsView } from '../core/views';
+import { dayInZone } from './dates';
+import { listKpiViews } from './kpi-registry';
+import { findQuarterSheets, readQuarter } from './quarter-sheets';
+import { loadSettings } from './settings';
+import { Doc } from './sheet-list';
+
+export function getState(): State {
+  const doc = new Doc();
+  const settings = loadSettings();
+  const today = dayInZone(new Date());
+  const sheets = settings.currentQuarter
+    ? findQuarterSheets(doc, settings.currentQuarter, settings)
+    : undefined;
+  const data = sheets ? readQuarter(sheets) : undefined;
+  return {
+    today: formatDay(today),
+    settings: settingsView(settings),
+    ...(sheets
+      ? {
+          quarter: quarterView(sheets.info, today, {
+            objectives: sheets.objectives.getName(),
+            keyResults: sheets.keyResults.getName(),
+          }),
+        }
+      : {}),
+    suggestedQuarter: formatQuarter(quarterOfDay(today, settings.fiscalStartMonth)),
+    objectives: data ? objectiveViews(data.objectives, data.keyResults, (d) => dayInZone(d)) : [],
+    kpis: listKpiViews(doc.ss, doc),
+  };
+}

@@ -1,0 +1,118 @@
+// A tagged KPI, decided without a spreadsheet: IDs, the marks on the user's columns, the registry row and its
+// formulas.
+import { describe, expect, it } from 'vitest';
+import { slugOf, uniqueId } from '../../src/core/ids';
+import {
+  columnLabel,
+  latestFormula,
+  previousFormula,
+  readKpiMark,
+  registryFormulas,
+  registryNumberFormat,
+  registryRow,
+  writeKpiMark,
+} from '../../src/core/kpi-registry';
+import { KPIS } from '../../src/core/layout';
+
+describe('IDs', () => {
+  it.each([
+    ['Churn rate', 'churn_rate'],
+    ['Churn %', 'churn'],
+    ['  NPS (promoters − detractors) ', 'nps_promoters_detractors'],
+    ['Résolution délai', 'resolution_delai'],
+    ['2027 revenue', 'kpi_2027_revenue'],
+    ['%%%', 'kpi'],
+    ['A'.repeat(80), 'a'.repeat(40)],
+  ])('%s → %s', (name, id) => {
+    expect(slugOf(name)).toBe(id);
+    expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
+  });
+
+  it('adds _2, _3 … while an ID is taken', () => {
+    const taken = new Set(['churn', 'churn_2']);
+    expect(uniqueId('churn', (id) => taken.has(id))).toBe('churn_3');
+    expect(uniqueId('nps', (id) => taken.has(id))).toBe('nps');
+  });
+});
+
+describe('marks on the user columns', () => {
+  it('round-trip, and anything damaged reads as no mark', () => {
+    const mark = { id: 'churn', role: 'value' as const, headerRow: 1, rows: 1000 };
+    expect(readKpiMark(writeKpiMark(mark))).toEqual(mark);
+    expect(readKpiMark('{"id":"churn","role":"date"}')).toEqual({ id: 'churn', role: 'date' });
+    expect(readKpiMark('{"id":"Bad id","role":"value"}')).toBeUndefined();
+    expect(readKpiMark('{"id":"x","role":"other"}')).toBeUndefined();
+    expect(readKpiMark('not json')).toBeUndefined();
+    expect(readKpiMark(null)).toBeUndefined();
+  });
+});
+
+describe('the registry row', () => {
+  const c = Object.fromEntries(KPIS.columns.map((col, i) => [col.key, i])) as Parameters<
+    typeof registryRow
+  >[2];
+  const def = {
+    id: 'churn',
+    name: '=IMPORTRANGE("x")',
+    sourceTab: "Bob's metrics",
+    headerRow: 1,
+    value: { index: 2, header: 'Churn' },
+    date: { index: 0, header: 'Week' },
+    unit: '%' as const,
+    betterWhen: 'lower' as const,
+    target: 0.05,
+    warnAt: 0.06,
+    owner: 'Success',
+    cadence: 'weekly' as const,
+  };
+
+  it('holds live formulas for Latest and Previous, and keeps user text as text', () => {
+    const row = registryRow(def, 7, c);
+    expect(row).toMatchObject({
+      id: 'churn',
+      name: `'=IMPORTRANGE("x")`,
+      sourceTab: `'Bob's metrics`,
+      valueColumn: `'Churn (C)`,
+      dateColumn: `'Week (A)`,
+      unit: '%',
+      betterWhen: 'lower',
+      target: 0.05,
+      warnAt: 0.06,
+      owner: "'Success",
+      cadence: 'weekly',
+      latest: '=KPI_LATEST(KPI_churn)',
+      previous: `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A2:A,K7)`,
+    });
+    expect(latestFormula('nps')).toBe('=KPI_LATEST(KPI_nps)');
+    const { date: _, ...undated } = def;
+    expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=KPI_PREVIOUS(KPI_churn)');
+    expect(previousFormula({ ...def, headerRow: 3 }, 'K2')).toBe(
+      `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A4:A,K2)`,
+    );
+    expect(registryRow({ ...undated, target: undefined, warnAt: undefined }, 2, c)).toMatchObject({
+      dateColumn: '',
+      target: '',
+      warnAt: '',
+    });
+  });
+
+  it('computes Trend with one native formula and Status with one KPI_STATUS call, in their header cells', () => {
+    expect(registryFormulas(c)).toEqual({
+      trend:
+        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M),IF(L2:L>M2:M,"↑",IF(L2:L<M2:M,"↓","→")),""))}',
+      status: '={"Status";KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}',
+    });
+  });
+
+  it('shows numbers in the tab own format, else one for the unit', () => {
+    expect(registryNumberFormat('%', '0.00%')).toBe('0.00%');
+    expect(registryNumberFormat('%')).toBe('0.0%');
+    // the unit's own format, the one a key result following the KPI shows too (core/units.ts)
+    expect(registryNumberFormat('currency')).toBe('$#,##0');
+    expect(registryNumberFormat('currency', undefined, [4.99])).toBe('$#,##0.00');
+    expect(registryNumberFormat('duration', undefined, [46.5])).toBe('#,##0.0 "h"');
+    expect(registryNumberFormat('count')).toBe('#,##0');
+    expect(registryNumberFormat('number')).toBeUndefined();
+    expect(columnLabel('', 'F')).toBe('column F');
+  });
+});

@@ -1,0 +1,168 @@
+// Units, decided without a spreadsheet: what a unit text is, the Sheets format for it, the unit a format shows,
+// a number as typed with its unit, and a number as a person reads it (en_US, with CLDR's no-break spaces).
+// Every format here is one the emulator renders (tests/server/quarters.test.ts shows them in cells).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  displayNumber,
+  editableNumber,
+  numberFormatOf,
+  readQuantity,
+  readUnit,
+  UNITS,
+  unitChoice,
+  unitOfFormat,
+  unitText,
+} from '../../src/core/units';
+
+describe('unit texts', () => {
+  it.each([
+    ['%', '%', 'percent'],
+    ['$', '$', 'currency'],
+    [' € ', '€', 'currency'],
+    ['CHF', 'CHF', 'currency'],
+    ['h', 'h', 'duration'],
+    ['ms', 'ms', 'duration'],
+    ['MWh', 'MWh', 'number'],
+    ['tickets', 'tickets', 'number'],
+    ['', '', 'number'],
+    // the KPIs registry's words, as older cells hold them
+    ['currency', '$', 'currency'],
+    ['Duration', 'h', 'duration'],
+    ['count', '', 'count'],
+    ['number', '', 'number'],
+  ])('%j reads as %j, a %s', (text, canonical, kind) => {
+    expect(readUnit(text)).toEqual({ text: canonical, kind });
+  });
+
+  it('is none for text no unit is written as', () => {
+    expect(readUnit('%%')).toBeUndefined();
+    expect(readUnit('=A1')).toBeUndefined();
+    expect(readUnit('a very long label that is no unit')).toBeUndefined();
+    expect(unitText('=A1')).toBe('');
+  });
+
+  it('maps every unit to one of the KPI form choices, and every choice to itself', () => {
+    for (const choice of UNITS) expect(unitChoice(readUnit(choice)!)).toBe(choice);
+    expect(unitChoice(readUnit('€')!)).toBe('currency');
+    expect(unitChoice(readUnit('h')!)).toBe('duration');
+  });
+});
+
+describe('number formats', () => {
+  it.each([
+    ['%', [0.0806], '0.0%'],
+    ['$', [165_000], '$#,##0'],
+    ['$', [4.99], '$#,##0.00'],
+    ['€', [12], '[$€]#,##0'],
+    ['CHF', [1.5], '[$CHF] #,##0.00'],
+    ['h', [36, 24], '#,##0 "h"'],
+    ['h', [46.5], '#,##0.0 "h"'],
+    ['tickets', [1.125], '#,##0.00 "tickets"'],
+    ['count', [31], '#,##0'],
+    ['', [0.5], 'General'],
+    ['currency', [], '$#,##0'],
+  ])('%j with %j → %j', (unit, values, format) => {
+    expect(numberFormatOf(unit, values)).toBe(format);
+  });
+
+  it.each([
+    ['0.0%', '%'],
+    ['0%', '%'],
+    ['$#,##0', '$'],
+    ['"$"#,##0.00', '$'],
+    ['[$€-407]#,##0', '€'],
+    ['[$CHF] #,##0.00', 'CHF'],
+    ['#,##0.0 "h"', 'h'],
+    ['#,##0 "tickets"', 'tickets'],
+    ['#,##0', ''],
+    ['General', ''],
+    ['yyyy-mm-dd', ''],
+    ['[$-409]#,##0', ''],
+    [undefined, ''],
+  ])('the unit format %j shows is %j', (format, unit) => {
+    expect(unitOfFormat(format)).toBe(unit);
+  });
+
+  it('guesses back the unit of every format it makes', () => {
+    for (const unit of ['%', '$', '€', '£', 'CHF', 'USD', 'h', 'ms', 'MWh', 'tickets']) {
+      for (const values of [[1], [1.5], [1.25]]) {
+        expect(unitOfFormat(numberFormatOf(unit, values))).toBe(unit);
+      }
+    }
+  });
+});
+
+describe('typed numbers keep their unit', () => {
+  it.each([
+    [12, { value: 12, unit: '' }],
+    ['10,000', { value: 10_000, unit: '' }],
+    ['1e3', { value: 1000, unit: '' }],
+    ['8%', { value: 0.08, unit: '%' }],
+    ['$165,000', { value: 165_000, unit: '$' }],
+    ['-$5', { value: -5, unit: '$' }],
+    ['$-5', { value: -5, unit: '$' }],
+    ['€12.50', { value: 12.5, unit: '€' }],
+    ['12 €', { value: 12, unit: '€' }],
+    ['CHF 1,200', { value: 1200, unit: 'CHF' }],
+    ['36 h', { value: 36, unit: 'h' }],
+    ['12.5h', { value: 12.5, unit: 'h' }],
+    ['1,200 tickets', { value: 1200, unit: 'tickets' }],
+    // what number reading knows (core/locale-number.ts): currency words, accounting negatives
+    ['US$5', { value: 5, unit: 'US$' }],
+    ['12 kr', { value: 12, unit: 'kr' }],
+    ['(1,234)', { value: -1234, unit: '' }],
+  ])('%j → %j', (typed, quantity) => {
+    expect(readQuantity('target', typed)).toEqual(quantity);
+  });
+
+  it('is blank for blank, and an error naming the field otherwise', () => {
+    expect(readQuantity('target', '  ')).toBeUndefined();
+    for (const bad of ['abc', '$', '12 currency', '€12,50', '5 5', 'about forty', '165k', '1 m']) {
+      expect(() => readQuantity('target', bad)).toThrow(`target ${JSON.stringify(bad)} is not a number`);
+    }
+  });
+
+  it('reads back what a form field shows, in every unit', () => {
+    const units = ['', '%', '$', '€', 'CHF', 'h', 'tickets'];
+    fc.assert(
+      fc.property(fc.constantFrom(...units), fc.double({ min: -1e9, max: 1e9, noNaN: true }), (unit, v) => {
+        const back = readQuantity('', editableNumber(v, unit));
+        expect(back?.unit).toBe(unit);
+        expect(back?.value).toBeCloseTo(v, 5);
+      }),
+    );
+  });
+});
+
+describe('display (en_US)', () => {
+  it.each([
+    [0.071, '%', '7.1%'],
+    [51_234, '$', '$51,234'],
+    [51_234, 'currency', '$51,234'],
+    [12.5, '€', '€13'],
+    [1200, 'CHF', 'CHF\u00a01,200'],
+    [36, 'h', '36\u00a0h'],
+    [36, 'duration', '36\u00a0h'],
+    [1234.5, 'tickets', '1,235\u00a0tickets'],
+    [0.08, '%', '8%'],
+    [-3, '$', '-$3'],
+    [31, 'count', '31'],
+    [0.12345, '', '0.1235'],
+    ['', '%', '–'],
+    ['done', '', 'done'],
+  ])('%j in %j reads %j', (v, unit, text) => {
+    expect(displayNumber(v, unit)).toBe(text);
+  });
+
+  it('edits in the unit, without rounding', () => {
+    expect(editableNumber(0.055, '%')).toBe('5.5%');
+    expect(editableNumber(4.99, '$')).toBe('$4.99');
+    expect(editableNumber(1200, 'CHF')).toBe('CHF\u00a01,200');
+    expect(editableNumber(36, 'h')).toBe('36\u00a0h');
+    expect(editableNumber(0.123456789, '%')).toBe('12.3457%');
+    expect(editableNumber(0.1 + 0.2, '%')).toBe('30%');
+    expect(editableNumber(31, 'count')).toBe('31');
+    expect(editableNumber('', '$')).toBe('');
+  });
+});
