@@ -49,7 +49,7 @@ function workbookJson(addon: Addon) {
         for (let c = 1; c <= columns; c++) {
           const v = scriptValue(wb, sheet, r, c);
           vRow.push(v instanceof Date ? v.toISOString() : v);
-          fRow.push(formulaAt(sheet, r, c));
+          fRow.push(formulaAt(wb, sheet, r, c));
         }
         values.push(vRow);
         formulas.push(fRow);
@@ -229,6 +229,18 @@ export function createPlayground(options: PlaygroundOptions): Server {
       }
       save();
       return json(res, 200, { ok: true });
+    }
+    if (p === '/api/locale' && method === 'POST') {
+      // File › Settings › Locale: the user changes the spreadsheet's locale (not an execution of the add-on)
+      const body = (await readJson(req)) as { locale?: unknown } | undefined;
+      if (typeof body?.locale !== 'string') throw new HttpError(400, 'expected { locale } (a string)');
+      try {
+        addon.setLocale(body.locale);
+      } catch (e) {
+        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+      }
+      save();
+      return json(res, 200, { ok: true, locale: addon.workbook.locale });
     }
     if (p === '/api/sidebar/close' && method === 'POST') {
       addon.ui.closeSidebar();

@@ -152,6 +152,28 @@ describe('the HTTP API', () => {
     expect((await call('GET', `/dialog/${dialog.id}`)).status).toBe(404);
   });
 
+  it('POST /api/locale changes the spreadsheet’s locale (File › Settings): the view, typing and the file follow', async () => {
+    expect((await call('GET', '/api/view')).body.locale).toBe('en_US');
+    expect((await call('POST', '/api/locale', { locale: 'de_DE' })).body).toEqual({
+      ok: true,
+      locale: 'de_DE',
+    });
+    expect(saved().locale).toBe('de_DE');
+    await call('POST', '/api/cell', { sheet: 'Notes', a1: 'A2', input: '=SUM(1,5;2)' });
+    await call('POST', '/api/cell', { sheet: 'Notes', a1: 'A3', input: '1.234,5' });
+    const view = (await call('GET', '/api/view?sheet=Notes')).body;
+    expect(view.locale).toBe('de_DE');
+    expect(view.sheet.cells.A2).toMatchObject({ text: '3,5', formula: '=SUM(1,5;2)' });
+    expect(view.sheet.cells.A3).toMatchObject({ text: '1.234,50', input: '1234,5' });
+    expect((await call('POST', '/api/locale', { locale: 'xx_YY' })).status).toBe(400);
+    expect((await call('POST', '/api/locale', {})).status).toBe(400);
+    expect((await call('POST', '/api/locale', { locale: 'en_US' })).body).toEqual({
+      ok: true,
+      locale: 'en_US',
+    });
+    expect((await call('GET', '/api/view?sheet=Notes')).body.sheet.cells.A2.formula).toBe('=SUM(1.5,2)');
+  });
+
   it('unknown API routes are 404 with a JSON error', async () => {
     const r = await call('GET', '/api/nothing');
     expect(r.status).toBe(404);

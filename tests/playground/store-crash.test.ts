@@ -45,6 +45,7 @@ function bigState(): WorkbookState {
     id: 'crash',
     name: 'initial',
     timeZone: 'Etc/UTC',
+    locale: 'en_US',
     sheets: [{ name: 'Big', id: 0, maxRows: 4000, maxColumns: 26, frozenRows: 0, cells }],
     namedRanges: [],
     protections: [],

@@ -101,9 +101,9 @@ export function editCell(
   });
 }
 
-/** A fresh workbook with these sheets, rows written as setValues writes them. */
+/** A fresh workbook with these sheets in the current locale, rows written as setValues writes them. */
 export function replaceWorkbook(s: Session, sheets: Array<{ name: string; rows: unknown[][] }>): void {
-  const wb = s.newWorkbook();
+  const wb = s.newWorkbook(undefined, s.wb.locale);
   const placeholder = wb.sheets[0]!;
   if (sheets.length > 0) {
     wb.renameSheet(placeholder, '__okr_placeholder__');

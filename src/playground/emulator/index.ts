@@ -43,6 +43,17 @@ export interface LoadOptions {
   user?: string;
   /** The spreadsheet's time zone for a new workbook (a state carries its own). Default: "Etc/UTC". */
   timeZone?: string;
+  /**
+   * The spreadsheet's locale for a new workbook (a state carries its own): how formulas and typed text read and
+   * how numbers and dates show. Default: "en_US".
+   */
+  locale?: string;
+  /**
+   * Sheets computes custom functions asynchronously: when true, a custom-function cell that recomputed during
+   * an execution of the add-on (menu click, RPC, onOpen) reads "Loading..." to the add-on's own code until that
+   * execution ends (its spilled cells read blank). Default: false.
+   */
+  asyncCustomFunctions?: boolean;
   /** Session.getScriptTimeZone() (appsscript.json). Default: "Etc/UTC". */
   scriptTimeZone?: string;
   /** The add-on's name under Extensions. Default: "okr-sheets". */
@@ -126,6 +137,8 @@ export interface Addon {
   replaceWorkbook(sheets: Array<{ name: string; rows: unknown[][] }>): void;
   /** Loads a saved state in place of the current workbook. */
   loadState(state: WorkbookStateInput): void;
+  /** The user changing File › Settings › Locale (not an execution of the add-on); refuses an unknown id. */
+  setLocale(locale: string): void;
   toState(): WorkbookState;
   /** What the grid shows for a sheet (default: the active one). */
   view(sheetName?: string): WorkbookView;
@@ -166,6 +179,7 @@ export function loadAddon(options: LoadOptions = {}): Addon {
       s.wb = s.newWorkbook(state);
       s.history.forget();
     },
+    setLocale: (locale) => s.wb.setLocale(locale),
     toState: () => workbookState(s.wb),
     view: (sheetName) => workbookView(s.wb, sheetName),
     sheetView: (sheetName) => sheetView(s.wb, s.sheet(sheetName)),

@@ -28,12 +28,14 @@ export class CallCounter {
 /**
  * What a custom function may read from SpreadsheetApp here. Sheets allows custom functions most get*()
  * methods; the emulator allows those that do not read cells (a cell read while the engine evaluates would
- * re-enter it). The spreadsheet's time zone is how the date functions read and write calendar days.
+ * re-enter it). The spreadsheet's time zone is how the date functions read and write calendar days; its locale,
+ * how text numbers read.
  */
 const CUSTOM_FUNCTION_READS = new Set([
   'SpreadsheetApp.getActive',
   'SpreadsheetApp.getActiveSpreadsheet',
   'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getSpreadsheetLocale',
   'Spreadsheet.getName',
   'Spreadsheet.getId',
 ]);

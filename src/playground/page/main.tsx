@@ -11,6 +11,7 @@ import { type ActionResult, api, type UiJson } from './api';
 import { formatClipboard, parseClipboard } from './clipboard';
 import { BUTTONS, type Modal, ModalView, Toasts } from './dialogs';
 import { Grid, type MenuTarget, type Move } from './grid';
+import { LocaleSetting } from './locale';
 import { ContextMenu, MenuBar } from './menus';
 import { NameBox } from './name-box';
 import { a1, type Cell, isSingle, parseRange, rangeA1, type Selection, single, span } from './selection';
@@ -372,6 +373,10 @@ function App() {
             onRun={(fn) => runMenu(fn)}
           />
         </div>
+        <LocaleSetting
+          locale={view.locale}
+          onChanged={(error) => (error ? setBanner(error) : refresh().then(() => undefined))}
+        />
       </header>
       {banner && (
         <div class="banner" role="alert">
