@@ -41,6 +41,7 @@ const KINDS = {
   latest: 'latest value',
   series: 'stacked series not told apart',
   asked: 'asked where a person knows the direction',
+  unitAsked: 'unit left to the user (a code header)',
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -109,15 +110,27 @@ function judgeProposal(
   misses: Miss[],
   label: string,
   want: KpiAnswer,
-  got: { unit?: string; betterWhen?: string; percentPoints?: boolean },
+  got: { unit?: string; betterWhen?: string; percentPoints?: boolean; unitUnknown?: boolean },
 ): void {
   const points = want.unit === '%' && got.percentPoints; // shown as the points they are written in, and said so
   if (!points && !unitsFor(want.unit).includes(got.unit ?? '')) {
+    if (got.unitUnknown) {
+      misses.push({
+        kind: 'unitAsked',
+        what: `${label}: the header is a code; the user is told to choose the unit`,
+      });
+      judgeDirection(misses, label, want, got);
+      return;
+    }
     misses.push({
       kind: 'unit',
       what: `${label}: ${got.unit} instead of ${show(want.unit || 'a plain number')}`,
     });
   }
+  judgeDirection(misses, label, want, got);
+}
+
+function judgeDirection(misses: Miss[], label: string, want: KpiAnswer, got: { betterWhen?: string }): void {
   if (want.betterWhen === 'ask') {
     if (got.betterWhen) misses.push({ kind: 'ask', what: `${label}: says ${got.betterWhen} without asking` });
   } else if (got.betterWhen !== want.betterWhen) {
@@ -253,8 +266,8 @@ function judge(a: Answer, rows: string[][], det: Detection, sample: TabSample): 
   return misses;
 }
 
-/** Misses that leave nothing silently wrong: the add-on asks, or offers a column a person would not pick. */
-const SAFE: ReadonlySet<Kind> = new Set<Kind>(['asked', 'notKpi']);
+/** Misses that leave nothing silently wrong: the add-on asks (a direction, a unit), or offers a column a person would not pick. */
+const SAFE: ReadonlySet<Kind> = new Set<Kind>(['asked', 'notKpi', 'unitAsked']);
 const tally = new Map<Kind, number>();
 let right = 0;
 let safe = 0;

@@ -12,7 +12,7 @@ import type { BetterWhen, Cadence } from './kpi-health';
 import { type TableShape, tableShape } from './kpi-table';
 import { proposeUnit } from './kpi-units';
 import { type DetectedRow, detectWide } from './kpi-wide';
-import { directionOf, isGenericHeader, isLabelHeader, periodUnitOfHeader } from './kpi-words';
+import { directionOf, isCodeHeader, isGenericHeader, isLabelHeader, periodUnitOfHeader } from './kpi-words';
 import { type DateOrder, type DecimalMark, localeRules } from './locale';
 import { cadenceOf, type Period, type PeriodCadence } from './periods';
 import type { UnitChoice } from './units';
@@ -65,6 +65,8 @@ export interface DetectedColumn {
   numberFormat?: string;
   /** the header names `%` over numbers written without it: percentages as points (2.3 for 2.3 %) */
   percentPoints?: boolean;
+  /** the header is a series code (or missing): nothing tells the unit, the user chooses it */
+  unitUnknown?: boolean;
   /** the decimal mark its numbers are written with as text, when they tell */
   decimal?: DecimalMark;
   /** why its numbers cannot be trusted (converted by Sheets with the other decimal mark), and what to do */
@@ -246,7 +248,9 @@ export function detectTable(sample: TabSample, dayOf: (d: Date) => Day = dayOfDa
       ? spacing
       : undefined;
   const times = own.filter((p): p is Period => !!p).map(periodTime);
-  const newestFirst = times.length >= 2 && times[0]! > times[times.length - 1]!;
+  // newest first when most steps from one entry to the next go back in time (unsorted rows are neither)
+  const steps = times.slice(1).map((t, i) => Math.sign(t - times[i]!));
+  const newestFirst = steps.length > 0 && steps.filter((d) => d < 0).length >= 0.8 * steps.length;
   if (spacing === 'sub-daily')
     notes.push(
       'Its rows are less than a day apart: a KPI takes one value a day at most, so okr-sheets shows the newest row as Latest. For a daily KPI, summarise the rows per day in another tab (a pivot table) and tag that tab.',
@@ -274,6 +278,19 @@ export function detectTable(sample: TabSample, dayOf: (d: Date) => Day = dayOfDa
       }
     }
   }
+  const points = valueColumns.map((i) => columns[i]!).filter((c) => c.percentPoints);
+  if (points.length)
+    notes.push(
+      `${points.map((c) => c.label).join(', ')} ${points.length > 1 ? 'hold' : 'holds'} percentages written as plain numbers (2.3 for 2.3 %): okr-sheets shows them as numbers; type a target the same way.`,
+    );
+  const coded = valueColumns
+    .map((i) => columns[i]!)
+    .filter((c) => !c.period && (!c.header || isCodeHeader(c.header)));
+  for (const c of coded) c.unitUnknown = true;
+  if (coded.length)
+    notes.push(
+      `${coded.map((c) => (c.header ? `${c.label} is a series code` : `column ${c.letter} has no header`)).join(', ')}: okr-sheets cannot tell the unit or whether higher is better from it; choose both.`,
+    );
   if (series)
     notes.push(
       `It holds ${series.keys.length} series stacked (told apart by ${series.columns.map((c) => columns[c]!.label).join(' and ')}): choose the one the KPI follows.`,

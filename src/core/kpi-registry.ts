@@ -354,12 +354,14 @@ export function kpiView(e: RegistryEntry, place: KpiPlaceView, recent: number[],
 // ---- The user's tabs as the sidebar lists them ---------------------------------------------------------------
 
 /** A period as a person reads it in a listing: `2025-12`, `2025-W03`, `2024-Q1`, `2024`, `2025-12-31`. */
-export function periodText(p: Period): string {
+export function periodText(p: Period, cadence?: string): string {
   const { year, month, day } = p.start;
   const mm = String(month).padStart(2, '0');
-  if (p.granularity === 'year') return String(year);
-  if (p.granularity === 'quarter') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-  if (p.granularity === 'month') return `${year}-${mm}`;
+  // a date cell of a monthly series (Sheets turns a typed `December 2025` into 1 December) names its month
+  const grain = p.granularity === 'day' && day === 1 && cadence ? cadence : p.granularity;
+  if (grain === 'year' || grain === 'yearly') return String(year);
+  if (grain === 'quarter' || grain === 'quarterly') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
+  if (grain === 'month' || grain === 'monthly') return `${year}-${mm}`;
   return `${year}-${mm}-${String(day).padStart(2, '0')}`;
 }
 
@@ -408,7 +410,9 @@ export function tabView(
             unit: r.unit,
             ...(r.unitText ? { unitText: r.unitText } : {}),
             ...(r.betterWhen ? { betterWhen: r.betterWhen } : {}),
-            ...(r.latest ? { latest: r.latest.value, latestPeriod: periodText(r.latest.period) } : {}),
+            ...(r.latest
+              ? { latest: r.latest.value, latestPeriod: periodText(r.latest.period, d.spacing) }
+              : {}),
           })),
         }
       : {}),

@@ -138,12 +138,22 @@ export function tableShape(head: readonly Cell[][]): TableShape {
   const counts = new Map<number, number>();
   for (const p of dataRows) for (const c of p.data) counts.set(c, (counts.get(c) ?? 0) + 1);
   const typical = [...counts].filter(([, n]) => n >= dataRows.length / 2).map(([c]) => c);
+  // the column where most of those rows hold a period: a row with a period there is an entry, however few
+  // of its other cells are filled yet (the first weeks of a series)
+  const periodCounts = new Map<number, number>();
+  for (const row of head.slice(0, scan)) {
+    row.forEach((v, c) => {
+      if (cellKind(v) === 'period') periodCounts.set(c, (periodCounts.get(c) ?? 0) + 1);
+    });
+  }
+  const dated = [...periodCounts].find(([, n]) => n >= 0.8 * dataRows.length && n >= 2)?.[0];
   let first = -1;
   for (let r = 0; r < scan && first < 0; r++) {
     const p = profiles[r]!;
     if (p.data.size === 0) continue;
     const hits = typical.filter((c) => p.data.has(c)).length;
     if (hits >= Math.max(1, 0.6 * typical.length)) first = r;
+    else if (dated !== undefined && cellKind(head[r]?.[dated]) === 'period' && hits >= 2) first = r;
   }
   if (first < 0) {
     const filledRow = profiles.findIndex((p) => p.filled > 0);

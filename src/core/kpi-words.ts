@@ -98,34 +98,37 @@ const WORSE_NOUNS = matcher([
   'ongeluk* schuld duur verzuim*',
 ]);
 
-/** Nouns whose growth is good: money coming in, people served, things done. */
+/**
+ * Nouns whose growth is good: money coming in, people served, things done. A count of people employed is not
+ * among them (a team phasing out an industry wants it down); an employment rate is (GOOD_RATE_SUBJECTS).
+ */
 const BETTER_NOUNS = matcher([
   'revenue revenues mrr arr sales profit profits margin income earnings',
   'bookings orders users customers clients subscribers members signups signup',
   'registrations sessions visits visitors pageviews views downloads installs',
   'conversions conversion retention nps csat satisfaction uptime availability',
   'engagement adoption activation growth dau wau mau leads deals wins',
-  'passengers followers recoveries discharged employment throughput productivity',
+  'passengers followers recoveries discharged throughput productivity',
   'pipeline savings ltv arpu aov donations enrolments enrollments graduates',
   // de
   'umsatz* umsaetze* erloes* gewinn* ertrag* einnahmen kunden* nutzer* besucher*',
   'bestellung* auftraeg* mitglieder* zufriedenheit* verfuegbarkeit* wachstum* fahrgaeste',
-  'passagiere genesen* beschaeftig*',
+  'passagiere genesen*',
   // fr
   'chiffre ventes benefice* recette* revenus clients utilisateurs visiteurs',
-  'commandes abonnes adherents disponibilite croissance passagers emploi*',
+  'commandes abonnes adherents disponibilite croissance passagers',
   // es, pt
   'ventas vendas ingresos receita* beneficio* lucro* ganancia* clientes usuarios',
   'utilizadores visitantes pedidos suscriptores assinantes socios satisfaccion',
   'satisfacao disponibilidad disponibilidade crecimiento crescimento pasajeros',
-  'passageiros empleo emprego recuperados altas',
+  'passageiros recuperados altas',
   // it
   'vendite ricavi fatturato utile utili clienti utenti visitatori ordini',
-  'iscritti abbonati soddisfazione disponibilita crescita passeggeri occupazione',
+  'iscritti abbonati soddisfazione disponibilita crescita passeggeri',
   // nl
   'omzet verkoop verkopen winst opbrengst* inkomsten klanten gebruikers bezoekers',
   'bestellingen leden abonnees tevredenheid beschikbaarheid groei passagiers',
-  'werkgelegenheid hersteld*',
+  'hersteld*',
 ]);
 
 /** Words of time taken: worse when higher, unless something good is measured in time (uptime hours). */
@@ -191,6 +194,30 @@ export function unitOfHeader(header: string, isUnit: (text: string) => boolean):
     return w.startsWith('dollar') ? '$' : w.startsWith('euro') ? '€' : w.startsWith('pound') ? '£' : '¥';
   }
   return '';
+}
+
+/**
+ * A header that is a series code, not words: one token mixing letters and digits (`A191RL1Q225SBEA`,
+ * `AME.A.IRL.1.0.319.0.UDGGL`), or five or more capitals that no word list knows (`UNRATE`).
+ */
+export function isCodeHeader(header: string): boolean {
+  return header
+    .trim()
+    .split(/\s+/)
+    .some((t) => {
+      if (/[a-z]/i.test(t) && /\d/.test(t) && t.replace(/[^a-z\d]/gi, '').length >= 6) return true;
+      if (!/^[A-Z]{5,}$/.test(t)) return false;
+      const w = t.toLowerCase();
+      return ![
+        WORSE_NOUNS,
+        BETTER_NOUNS,
+        WORSE_QUALIFIERS,
+        BETTER_QUALIFIERS,
+        TIME_TAKEN,
+        LABEL_HEADERS,
+        GENERIC,
+      ].some((m) => m(w));
+    });
 }
 
 /** Headers of columns that label rows rather than measure: a year, a month or week number, an ID, a code. */

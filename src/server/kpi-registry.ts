@@ -171,7 +171,7 @@ export interface TabRead extends TabSample {
  * A tab's first SAMPLE_HEAD_ROWS rows and last SAMPLE_TAIL_ROWS rows (two getValues whatever its length),
  * with the head's number formats when asked. A 50,000-row tab is never read whole.
  */
-export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
+export function readTab(sheet: Sheet, withFormats: boolean, locale?: string): TabRead {
   const name = sheet.getName();
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
@@ -185,6 +185,7 @@ export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
     lastRow,
     lastColumn,
     maxRows,
+    ...(locale ? { locale } : {}),
   };
   if (lastRow < 1 || lastColumn < 1) return tab;
   const headRows = Math.min(lastRow, SAMPLE_HEAD_ROWS);

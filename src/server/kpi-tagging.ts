@@ -88,6 +88,7 @@ function ownSheetIds(ss: Spreadsheet, registry: Sheet | undefined): Set<number> 
  */
 export function listTabs(): TabView[] {
   const ss = active();
+  const locale = ss.getSpreadsheetLocale();
   const registry = findRegistry(ss);
   const own = ownSheetIds(ss, registry);
   const names = new Map<string, string>();
@@ -101,7 +102,7 @@ export function listTabs(): TabView[] {
   for (const sheet of ss.getSheets()) {
     const sheetId = sheet.getSheetId();
     if (own.has(sheetId)) continue;
-    const tab = readTab(sheet, true);
+    const tab = readTab(sheet, true, locale);
     const mine = marks.filter((m) => m.sheetId === sheetId);
     for (const m of mine) {
       if (m.mark.role === 'value' && m.mark.rows !== tab.maxRows) {
@@ -216,6 +217,7 @@ export function tagKpi(input: unknown): KpiView {
     const ss = active();
     const sheet = ss.getSheetByName(v.sheetName);
     if (!sheet) throw new InputError(`kpi: sheetName: there is no tab named "${v.sheetName}"`);
+    const locale = ss.getSpreadsheetLocale();
     const registry = findRegistry(ss);
     if (ownSheetIds(ss, registry).has(sheet.getSheetId())) {
       throw new InputError(
@@ -223,7 +225,7 @@ export function tagKpi(input: unknown): KpiView {
       );
     }
     // 1. what the tab holds, from its first and last rows
-    const tab = readTab(sheet, true);
+    const tab = readTab(sheet, true, locale);
     const d = detectTable(tab);
     if (d.valueColumns.length === 0 && (d.rows ?? []).length === 0) {
       throw new InputError(

@@ -285,3 +285,132 @@ describe('column references', () => {
     expect(() => requireValueColumn(d.columns[2]!, d, 'Metrics')).not.toThrow();
   });
 });
+
+describe('tabs as people and exports write them', () => {
+  const text = (rows: string[][]) => rows as Cell[][];
+
+  it('an analytics export: # note lines, a blank line, US dates with two-digit years and a totals row', () => {
+    const rows = text([
+      ['# ----------------------------------------'],
+      ['# All Web Site Data'],
+      ['# Audience Overview'],
+      ['# 20150320-20150419'],
+      ['# ----------------------------------------'],
+      [],
+      ['Day Index', 'Sessions'],
+      ['3/20/15', '12'],
+      ['3/21/15', '15'],
+      ['3/22/15', '9'],
+      ['3/23/15', '20'],
+      ['', '56'],
+    ]);
+    const sample = sampleOf('Web', rows);
+    const d = detectTable(sample);
+    expect([d.headerRow, d.dateColumn, d.cadence]).toEqual([7, 0, 'daily']);
+    // the totals row has a number but no date: it is never the latest
+    expect(latestEntry(d, sample, 1)).toMatchObject({ value: 20, row: 11 });
+  });
+
+  it('quarters written in one cell, newest first: Latest is the newest quarter, not the last row', () => {
+    const rows = text([
+      ['Quarter', 'ARR ($)'],
+      ['Q3 2024', '$1,480,000'],
+      ['Q2 2024', '$1,390,000'],
+      ['Q1 2024', '$1,250,000'],
+      ['Q4 2023', '$1,100,000'],
+    ]);
+    const sample = sampleOf('SaaS', rows);
+    const d = detectTable(sample);
+    expect([d.dateColumn, d.cadence, d.newestFirst]).toEqual([0, 'quarterly', true]);
+    expect(d.columns[1]).toMatchObject({
+      kind: 'number',
+      unit: 'currency',
+      unitText: '$',
+      betterWhen: 'higher',
+    });
+    expect(latestEntry(d, sample, 1)?.value).toBe(1_480_000);
+  });
+
+  it('a German export: decimal commas, DD.MM.YYYY dates, units in the header, and a note about the locale', () => {
+    const rows = text([
+      ['Datum', 'Umsatz in €', 'Bearbeitungszeit (h)', 'Kündigungen'],
+      ['02.01.2024', '1.234,50', '36,5', '4'],
+      ['03.01.2024', '1.305,00', '30', '2'],
+      ['04.01.2024', '980,25', '41,5', '7'],
+    ]);
+    const d = detectTable(sampleOf('Vertrieb', rows));
+    expect(d.dateColumn).toBe(0);
+    expect(d.columns.slice(1).map((c) => [c.unitText ?? c.unit, c.betterWhen])).toEqual([
+      ['€', 'higher'],
+      ['h', 'lower'],
+      ['count', 'lower'],
+    ]);
+    expect(d.notes.join(' ')).toMatch(
+      /decimal comma, while this spreadsheet's locale writes a decimal point/,
+    );
+    expect(detectTable({ ...sampleOf('Vertrieb', rows), locale: 'de_DE' }).notes.join(' ')).not.toMatch(
+      /decimal comma/,
+    );
+  });
+
+  it('a Portuguese tab: month and year in two columns, and directions from Portuguese words', () => {
+    const rows = text([
+      ['Ano', 'Mês', 'Receita', 'Clientes cancelados', 'Reclamações'],
+      ['2024', 'janeiro', '10.500', '12', '30'],
+      ['2024', 'fevereiro', '11.200', '9', '25'],
+      ['2024', 'março', '11.900', '11', '28'],
+    ]);
+    const sample = sampleOf('Painel', rows);
+    const d = detectTable({ ...sample, locale: 'pt_BR' });
+    expect([d.dateColumn, d.datePart, d.cadence]).toEqual([0, { column: 1, unit: 'month' }, 'monthly']);
+    expect(d.columns.slice(2).map((c) => c.betterWhen)).toEqual(['higher', 'lower', 'lower']);
+  });
+
+  it('series stacked in one table: the region column tells them apart, and each has its own latest', () => {
+    const rows = text([
+      ['Week', 'Region', 'Tickets solved'],
+      ['2024-W01', 'EMEA', '120'],
+      ['2024-W01', 'APAC', '80'],
+      ['2024-W02', 'EMEA', '130'],
+      ['2024-W02', 'APAC', '85'],
+    ]);
+    const sample = sampleOf('Support', rows);
+    const d = detectTable(sample);
+    expect(d.series).toEqual({ columns: [1], keys: ['EMEA', 'APAC'] });
+    expect(d.cadence).toBe('weekly');
+    expect(latestEntry(d, sample, 2, 'APAC')?.value).toBe(85);
+  });
+
+  it('a wide scorecard: one KPI per row, months across, section titles and blank rows skipped', () => {
+    const rows = text([
+      ['Metric', 'Jan 2024', 'Feb 2024', 'Mar 2024'],
+      ['Sales'],
+      ['New customers', '40', '52', '47'],
+      [],
+      ['Support'],
+      ['Churned customers', '5', '7', ''],
+    ]);
+    const d = detectTable(sampleOf('Scorecard', rows));
+    expect(d.orientation).toBe('wide');
+    expect(d.valueColumns).toEqual([]); // a month header is never offered as a column
+    expect(d.rows?.map((r) => [r.row, r.label, r.betterWhen, r.latest?.value])).toEqual([
+      [3, 'New customers', 'higher', 47],
+      [6, 'Churned customers', 'lower', 7],
+    ]);
+    expect(d.cadence).toBe('monthly');
+  });
+
+  it('rows seconds apart are said to be summarised per day; a header naming % over plain numbers is said too', () => {
+    const rows = text([
+      ['Time', 'Pace', '% done'],
+      ['2018-07-31T18:44:39Z', '8.4', '10.5'],
+      ['2018-07-31T18:44:44Z', '8.5', '11.2'],
+      ['2018-07-31T18:44:49Z', '8.6', '12.0'],
+    ]);
+    const d = detectTable(sampleOf('Run', rows));
+    expect(d.spacing).toBe('sub-daily');
+    expect(d.cadence).toBeUndefined();
+    expect(d.notes.join(' ')).toMatch(/summarise the rows per day/);
+    expect(d.columns[2]).toMatchObject({ unit: 'number', percentPoints: true });
+  });
+});
