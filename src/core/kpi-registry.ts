@@ -50,8 +50,8 @@ function seriesArgs(def: KpiDefinition, cadenceCell?: string): string[] {
     `${tab}!${columnLetter(from + 1)}${first}:${columnLetter(Math.max(from, to) + 1)}`;
   const args: string[] = [];
   if (def.row) {
-    const { periodRow, from, to } = def.row;
-    args.push(`${tab}!${columnLetter(from + 1)}${periodRow}:${columnLetter(to + 1)}${periodRow}`);
+    // the whole header row: a month added at the right is dated as soon as it is typed
+    args.push(`${tab}!${def.row.periodRow}:${def.row.periodRow}`);
   } else if (def.date) {
     args.push(span(def.date.index, def.date.part?.index ?? def.date.index));
   }
@@ -152,7 +152,10 @@ export interface KpiDefinition {
   value: { index: number; header: string };
   /** the date column, how its text dates read, and a second column completing them (a month after a year) */
   date?: { index: number; header: string; order?: DateOrder; part?: { index: number; unit: DatePartUnit } };
-  /** a row KPI of a wide scorecard: its sheet row, the header row of periods, the periods' first and last columns */
+  /**
+   * a row KPI of a wide scorecard: its sheet row, the header row of periods, the periods' first and last columns
+   * when tagged; its named range and dates are the whole rows, so a new period's column at the right is followed
+   */
   row?: { row: number; label: string; periodRow: number; from: number; to: number };
   /** the stacked series followed: the columns telling series apart and the series' key (`EWR`, `A / B`) */
   series?: { columns: number[]; key: string };

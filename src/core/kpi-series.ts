@@ -3,7 +3,15 @@
 // Latest, Previous and the sparkline: by the dates, whatever the order of the rows (newest first, unsorted),
 // and never a row without a date (a totals row, a note) while other rows have one. Also the `how` text a
 // formula carries to say how its dates read (`DMY`, `year+month`, `day+hour`). Pure.
-import { combinePeriods, newestIndex, periodTime, readNumbers, readPeriods } from './kpi-cells';
+import {
+  combinePeriods,
+  newestIndex,
+  periodOfDate,
+  periodOfText,
+  periodTime,
+  readNumbers,
+  readPeriods,
+} from './kpi-cells';
 import { type Cadence, type DayReader, periodBefore } from './kpi-health';
 import { type DateOrder, localeRules } from './locale';
 import type { Period } from './periods';
@@ -76,7 +84,18 @@ export function readSeries(input: SeriesInput): Series {
   const order = how.order ? { ...rules, dateOrder: how.order } : rules;
   // date cells are compared as instants (no time-zone conversion per cell: a 50,000-row tab costs no calls)
   const read = readPeriods(first, order, dayOfDate);
-  let periods: (Period | undefined)[] = read?.periods ?? first.map(() => undefined);
+  // dates given to a formula are read one by one even when few of them are dates (a row's label cell, notes)
+  let periods: (Period | undefined)[] =
+    read?.periods ??
+    first.map((v) =>
+      isDate(v)
+        ? periodOfDate(v)
+        : typeof v === 'string'
+          ? periodOfText(v, order.dateOrder)
+          : typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999
+            ? { start: { year: v, month: 1, day: 1 }, granularity: 'year' as const }
+            : undefined,
+    );
   if (how.part) {
     const last = input.dates.map((cells) => cells[cells.length - 1] ?? '');
     const monthNames = how.part === 'month' && last.some((v) => typeof v === 'string' && !/^\s*\d/.test(v));

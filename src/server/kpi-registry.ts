@@ -121,16 +121,9 @@ export function addRowMark(sheet: Sheet, row: number, mark: KpiMark): void {
   sheet.getRange(`${row}:${row}`).addDeveloperMetadata(KPI_MARK_KEY, writeKpiMark(mark));
 }
 
-/** Points a row KPI's named range at the row's cells under the header's periods. */
-export function pointRowRange(
-  ss: Spreadsheet,
-  id: string,
-  sheet: Sheet,
-  row: number,
-  from: number,
-  to: number,
-): void {
-  ss.setNamedRange(namedRangeOf(id), sheet.getRange(row, from + 1, 1, to - from + 1));
+/** Points a row KPI's named range at its whole row, so that a period added at the right is part of it. */
+export function pointRowRange(ss: Spreadsheet, id: string, sheet: Sheet, row: number): void {
+  ss.setNamedRange(namedRangeOf(id), sheet.getRange(`${row}:${row}`));
 }
 
 /**
@@ -228,9 +221,10 @@ export function sampleSeries(
 ): Series {
   const m = value.mark;
   if (value.row && m.across) {
-    const { periodRow, from, to } = m.across;
-    const dates = sampleRow(tab, periodRow, from, to).map((c) => [c]);
-    return readSeries({ values: sampleRow(tab, value.row, from, to), dates });
+    // the whole rows, as the formulas read them: columns added at the right since tagging are in
+    const last = Math.max(tab.lastColumn, m.across.to + 1) - 1;
+    const dates = sampleRow(tab, m.across.periodRow, 0, last).map((c) => [c]);
+    return readSeries({ values: sampleRow(tab, value.row, 0, last), dates });
   }
   const headerRow = m.headerRow ?? 1;
   const values = sampleColumn(tab, headerRow, value.column);

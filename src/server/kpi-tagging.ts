@@ -318,7 +318,7 @@ export function tagKpi(input: unknown): KpiView {
       }
     }
     if (place.row) {
-      pointRowRange(ss, id, sheet, place.row.row, place.row.from, place.row.to);
+      pointRowRange(ss, id, sheet, place.row.row);
       mark.row = place.row.row;
       if (existing) existing.metadata.setValue(writeKpiMark(valueMark));
       else addRowMark(sheet, place.row.row, valueMark);

@@ -122,3 +122,20 @@ describe('the real-tab corpus, tagged through the add-on', () => {
     }, 60_000);
   }
 });
+
+describe('the decimal-comma files, typed into a spreadsheet whose locale writes a decimal comma', () => {
+  for (const a of corpus.answers.filter((x) => x.decimal === ',')) {
+    it(`${a.file}: in de_DE the numbers are numbers, read without a note about the decimal mark`, () => {
+      const { rows } = readCsv(readFileSync(path.join(corpus.dir, a.file), 'utf8'));
+      const addon = startAddon({ now: () => new Date('2027-02-10T09:30:00Z'), locale: 'de_DE' });
+      addon.replaceWorkbook([{ name: 'Sheet1', rows: cellsOf(rows, true) }]);
+      const tab = call<TabView[]>(addon, 'listTabs').find((t) => t.name === 'Sheet1')!;
+      const i = columnIndex(a, rows, a.kpis[0]!.column);
+      expect(tab.columns[i]).toMatchObject({ kind: 'number' });
+      expect(tab.valueColumns).toContain(letter(i));
+      expect(tab.notes.join(' ')).not.toMatch(/decimal (comma|point)/);
+      const typed = addon.spreadsheet.getSheetByName('Sheet1')!.getDataRange().getValues();
+      expect(typed.slice(1).filter((r) => typeof r[i] === 'number').length).toBeGreaterThan(typed.length / 2);
+    });
+  }
+});
