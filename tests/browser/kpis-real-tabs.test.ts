@@ -3,15 +3,13 @@
 // lines, both from the real-tab corpus and loaded as Sheets would hold them after a paste (the file's text typed
 // into cells). The form proposes a row for the scorecard and asks for the direction it cannot tell; the KPIs
 // sheet shows the newest entry as Latest whatever the order of the rows. Screenshots go to test-results/.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST } from '../helpers/bundle';
 import { readCsv } from '../helpers/csv';
+import { type Running, startPlayground, tempDir } from '../helpers/playground';
 
 const ROOT = path.resolve(__dirname, '../..');
 const HAS_PLAYGROUND = existsSync(path.join(ROOT, 'src/playground/server.ts'));
@@ -24,19 +22,9 @@ const TABS = [
   { name: 'Brent', rows: file('us-eia-brent-spot-price-daily.csv') },
 ];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
 let base = '';
-let child: ChildProcess | undefined;
-let workDir: string | undefined;
+let playground: Running | undefined;
+const tmp = tempDir('okr-real-tabs-');
 let browser: Browser | undefined;
 
 async function api<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
@@ -95,33 +83,17 @@ const run = HAS_PLAYGROUND ? describe : describe.skip;
 
 run('tagging real tabs from the sidebar (browser)', () => {
   beforeAll(async () => {
-    const port = await freePort();
-    workDir = mkdtempSync(path.join(tmpdir(), 'okr-real-tabs-'));
-    child = spawn('npm', ['start'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(port), PLAYGROUND_FILE: path.join(workDir, 'workbook.json') },
-      stdio: 'ignore',
-      detached: true,
-    });
-    base = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 50_000;
-    for (;;) {
-      try {
-        await api('GET', '/api/workbook');
-        break;
-      } catch (e) {
-        if (Date.now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    // the built bundle as the suite built it (no rebuild while other browser tests run)
+    playground = await startPlayground(path.join(tmp.dir, 'workbook.json'));
+    base = playground.url.replace(/\/$/, '');
     await api('PUT', '/api/workbook', { sheets: TABS });
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (child?.pid) process.kill(-child.pid, 'SIGTERM');
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    await playground?.stop();
+    tmp.cleanup();
   });
 
   it('tags a row of a wide scorecard: the form proposes the row, Latest is the newest month', async () => {
@@ -149,6 +121,8 @@ run('tagging real tabs from the sidebar (browser)', () => {
     expect(await card.locator('.kpi-latest').textContent()).toBe('24.4%');
     expect(await card.textContent()).not.toMatch(/deleted|gone/); // dated by its header row, nothing is missing
     expect(await card.locator('svg.sparkline polyline').count()).toBe(1);
+    // the tab list shows the row's KPI once the panel has refreshed
+    await page.getByText('KPI: Engagement rate').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(SHOTS, 'kpis-wide-row.png'), fullPage: true });
     const k = (await registry()).find((r) => r.ID === 'engagement_rate')!;
     expect(k).toMatchObject({ 'Source tab': 'Web', 'Date column': 'row 1', Status: 'red', Trend: '↓' });
@@ -187,6 +161,7 @@ run('tagging real tabs from the sidebar (browser)', () => {
     const card = page.getByRole('article', { name: 'KPI Brent price' });
     await card.waitFor({ timeout: 10_000 });
     expect(await card.locator('.kpi-latest').textContent()).toBe('$59');
+    await page.getByText('KPI: Brent price').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(SHOTS, 'kpis-newest-first.png'), fullPage: true });
     const k = (await registry()).find((r) => r.ID === 'brent_price')!;
     expect(k.Latest).toBe(58.64); // 08/26/2019, the first row under the header, not the oldest at the bottom

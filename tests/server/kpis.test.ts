@@ -1,7 +1,7 @@
 // KPI tabs end to end through the built bundle in the emulator: a team's own tabs (a year of weekly data) are
 // tagged through the RPCs the sidebar calls, and the KPIs registry computes their health live.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kpiPrevious } from '../../src/core/kpi-health';
+import { readSeries, seriesPrevious } from '../../src/core/kpi-series';
 import type { KpiView, TabView } from '../../src/core/rpc';
 import { EmuRange } from '../../src/playground/emulator/spreadsheet';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
@@ -710,9 +710,8 @@ describe('a 50,000-row KPI tab', () => {
     );
     expect(q.previous).toBe('');
     const days = rows.slice(1).map((r) => r[0] as Date);
-    const quarterBack = kpiPrevious(
-      rows.slice(1).map((r) => r[1] as number),
-      days,
+    const quarterBack = seriesPrevious(
+      readSeries({ values: rows.slice(1).map((r) => r[1] as number), dates: days.map((d) => [d]) }),
       'quarterly',
     );
     expect(quarterBack).toBe(1000 + ((49_999 - 92) % 97)); // 23 Nov 2126 back to 23 Aug: 92 days

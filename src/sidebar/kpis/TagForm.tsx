@@ -108,7 +108,9 @@ export function TagForm({
           (k) =>
             kpi || alreadyTagged
               ? `Saved ${k.name}.`
-              : `Tagged ${k.name}: the KPIs sheet follows it, and =KPI_LATEST(${k.namedRange}) reads it in any cell.`,
+              : k.dateLetter || k.row || k.series
+                ? `Tagged ${k.name}: the KPIs sheet follows it by its dates; copy its Latest formula there to read it in any cell.`
+                : `Tagged ${k.name}: the KPIs sheet follows it, and =KPI_LATEST(${k.namedRange}) reads it in any cell.`,
         );
         onDone();
       }}
