@@ -62,7 +62,7 @@ const EN: CoachWords = {
   taskVerbs: [
     ...forms(
       'launch create implement hire migrate redesign develop design deploy release introduce publish complete ' +
-        'finish deliver install integrate refactor document define draft organize organise host conduct start ' +
+        'finish deliver integrate refactor document define draft organize organise host conduct start ' +
         'add update upgrade replace automate establish prepare research prototype pilot open fix remove ' +
         'configure onboard finalize finalise produce translate rename clean test audit review evaluate ' +
         'investigate explore train schedule sign',
@@ -71,7 +71,7 @@ const EN: CoachWords = {
     ...words('ship ships shipped shipping plan plans planned planning'),
     ...words('write writes wrote written writing rewrite rewrites rewrote rewritten rewriting'),
     ...words('run runs ran running send sends sent sending study studies studied studying'),
-    ...words('set sets setting'),
+    ...words('set sets setting install installed installing'), // `installs` is a metric
     ...phrasal('up', 'set sets setting'),
     ...phrasal('out', 'roll rolls rolled rolling'),
     ...phrasal('off', 'kick kicks kicked kicking'),
@@ -91,13 +91,13 @@ const EN: CoachWords = {
   ],
   upWords: [
     ...forms('increase raise boost double triple expand maximize maximise lift'),
-    ...words('grow grows grew grown growing'),
+    ...words('grow grows grew grown growing rise rises rose risen rising'),
     'bring up',
     'scale up',
   ],
   downWords: [
     ...forms('reduce lower decrease halve minimize minimise slash shorten trim eliminate'),
-    ...words('cut cuts cutting shrink shrinks shrank shrunk shrinking'),
+    ...words('cut cuts cutting shrink shrinks shrank shrunk shrinking fall falls fell fallen falling'),
     'bring down',
   ],
   changeWords: [

@@ -125,6 +125,28 @@ describe('a well-written quarter', () => {
   });
 });
 
+describe('well-written key results of the kind the OKR literature gives', () => {
+  it.each<[string, number, number, string]>([
+    ['Reduce churn from 8% to 5%', 0.08, 0.05, '%'],
+    ['Raise NPS from 35 to 50', 35, 50, ''],
+    ['90% of new accounts finish onboarding', 0.6, 0.9, '%'],
+    ['Increase average weekly visits to 1.2 per user', 0.8, 1.2, ''],
+    ['Increase new user signups by 10%', 1000, 1100, ''],
+    ['Reduce time to first byte from 250ms to 100ms', 250, 100, 'ms'],
+    ['Achieve a Net Promoter Score of 50', 35, 50, ''],
+    ['Ship the redesigned checkout to 100% of users', 0, 1, '%'],
+    ['Cut P1 incidents from 12 a month to 4', 12, 4, ''],
+    ['Grow MRR from $165,000 to $200,000', 165_000, 200_000, '$'],
+    ['Double the share of self-serve upgrades to 40%', 0.2, 0.4, '%'],
+    ['Halve the time to resolve a ticket, from 36 h to 18 h', 36, 18, 'h'],
+    ['Win 5 design partners who use it weekly', 0, 5, ''],
+    ['Trial-to-paid conversion rises from 4% to 7%', 0.04, 0.07, '%'],
+  ])('"%s" gets no finding', (title, baseline, target, unit) => {
+    const current = baseline + (target - baseline) / 2;
+    expect(fired(coach(withKeyResult({ title, baseline, target, current, unit })))).toEqual([]);
+  });
+});
+
 describe('kr-count: 2 to 5 key results', () => {
   it('fires on an objective with none, one, or more than five', () => {
     const none = coach(withKeyResults());
