@@ -52,7 +52,7 @@ export interface KpiView {
   valueLetter: string;
   dateColumn: string;
   dateLetter: string;
-  /** the named range over the value column: `=KPI_LATEST(KPI_churn)` reads it anywhere */
+  /** the named range over the value column: `=OKR_KPI_LATEST(KPI_churn)` reads it anywhere */
   namedRange: string;
   /** the registry's Unit cell: one of the KPI form's units (core/units.ts reads it) */
   unit: string;

@@ -1,6 +1,7 @@
 // The scoring contract (DESIGN.md §5). Read OKR_SCORE(baseline, target, current) as
 // "from baseline to target, now at current". Everything here is pure and works on one row;
 // column form is grid.ts's job.
+import { call, numeral } from './formula-text';
 import {
   type Cell,
   describe,
@@ -190,11 +191,12 @@ export function readBands(yellowFrom: Cell, greenFrom: Cell): Bands {
  * Sheets moves the reference down the range). A blank or error cell matches none, so it stays uncoloured.
  */
 export function bandRuleFormulas(cell: string, bands: Bands): Array<{ band: Band; formula: string }> {
-  const scored = `ISNUMBER(${cell})`;
+  const scored = call('ISNUMBER', cell);
+  const rule = (test: string) => `=${call('AND', scored, test)}`;
   return [
-    { band: 'green', formula: `=AND(${scored},${cell}>=${bands.greenFrom})` },
-    { band: 'yellow', formula: `=AND(${scored},${cell}>=${bands.yellowFrom})` },
-    { band: 'red', formula: `=AND(${scored},${cell}<${bands.yellowFrom})` },
+    { band: 'green', formula: rule(`${cell}>=${numeral(bands.greenFrom)}`) },
+    { band: 'yellow', formula: rule(`${cell}>=${numeral(bands.yellowFrom)}`) },
+    { band: 'red', formula: rule(`${cell}<${numeral(bands.yellowFrom)}`) },
   ];
 }
 

@@ -51,7 +51,7 @@ describe('saving a key result', () => {
 
   it('follows a KPI in its unit, from its value when linked', () => {
     expect(save({ target: 200_000, kpiId: 'mrr' }, quarter(), mrr)).toMatchObject({
-      patch: { baseline: 159_000, current: '=KPI_LATEST(KPI_mrr)', kpi: 'mrr', unit: "'$" },
+      patch: { baseline: 159_000, current: '=OKR_KPI_LATEST(KPI_mrr)', kpi: 'mrr', unit: "'$" },
       format: '$#,##0',
     });
   });
@@ -67,7 +67,7 @@ describe('saving a key result', () => {
   });
 
   it('keeps the last value as a number when a KPI is unlinked', () => {
-    const linked = keyResult({ kpiId: 'mrr', currentFormula: '=KPI_LATEST(KPI_mrr)', current: 161_000 });
+    const linked = keyResult({ kpiId: 'mrr', currentFormula: '=OKR_KPI_LATEST(KPI_mrr)', current: 161_000 });
     expect(save({ id: 'O1.1', target: '$200,000' }, quarter([linked])).patch.current).toBe(161_000);
   });
 
@@ -103,7 +103,7 @@ describe('checking in', () => {
   });
 
   it('logs the KPI value for a key result that follows a KPI, and takes no value for it', () => {
-    const linked = keyResult({ currentFormula: '=KPI_LATEST(KPI_mrr)', current: 161_000 });
+    const linked = keyResult({ currentFormula: '=OKR_KPI_LATEST(KPI_mrr)', current: 161_000 });
     expect(checkIn({ confidence: 6 }, linked).log.value).toBe(161_000);
     expect(() => checkIn({ value: 5 }, linked)).toThrow('check-in: value: O1.1 follows a KPI');
   });
