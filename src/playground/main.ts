@@ -5,12 +5,18 @@
 //   npm start -- --reset           the sample workbook again (the old file is kept aside)
 //   PORT=4000 npm start            another port (default 3000; 0 picks a free one); always 127.0.0.1
 //   PLAYGROUND_SEED_DATE=2027-02-10  the sample's last week (default: today)
+//   PLAYGROUND_LOCALE=de_DE        the workbook in another spreadsheet locale: the German (de_*) or French (fr_*)
+//                                  sample on first start, kept in .playground/workbook.<locale>.json; a saved
+//                                  workbook in another locale is switched to it (as File › Settings would)
 //   PLAYGROUND_DIST=some/dir       run the add-on built into another directory (default dist/; for tests)
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { buildAssets } from './assets';
 import { type Addon, loadAddon, type WorkbookState } from './emulator';
+import { acceptedLocale, DEFAULT_LOCALE } from './emulator/locale';
 import { sampleWorkbook } from './sample';
+import { sampleWorkbookDe } from './sample-de';
+import { sampleWorkbookFr } from './sample-fr';
 import { createPlayground, listen } from './server';
 import { WorkbookFile } from './store';
 
@@ -27,6 +33,23 @@ function seedDate(): Date {
   return d;
 }
 
+function chosenLocale(): string {
+  const text = process.env.PLAYGROUND_LOCALE;
+  if (text === undefined || text === '') return DEFAULT_LOCALE;
+  const locale = acceptedLocale(text);
+  if (!locale)
+    fail(`PLAYGROUND_LOCALE "${text}" is not a locale Sheets offers (for example en_US, de_DE, fr_FR)`);
+  return locale;
+}
+
+/** The sample in the locale's language where there is one (German, French), else the English one in it. */
+function sampleFor(locale: string, seed: Date): WorkbookState {
+  const language = locale.slice(0, 2).toLowerCase();
+  if (language === 'de') return { ...sampleWorkbookDe(seed), locale };
+  if (language === 'fr') return { ...sampleWorkbookFr(seed), locale };
+  return { ...sampleWorkbook(seed), locale };
+}
+
 async function main(): Promise<void> {
   const root = process.cwd();
   const args = process.argv.slice(2);
@@ -40,9 +63,10 @@ async function main(): Promise<void> {
   const codePath = path.join(distDir, 'Code.js');
   if (!existsSync(codePath))
     fail(`${path.relative(root, codePath)} is missing: run npm run build (npm start does it).`);
-  const file = new WorkbookFile(
-    path.resolve(root, process.env.PLAYGROUND_FILE ?? '.playground/workbook.json'),
-  );
+  const locale = chosenLocale();
+  const defaultFile =
+    locale === DEFAULT_LOCALE ? '.playground/workbook.json' : `.playground/workbook.${locale}.json`;
+  const file = new WorkbookFile(path.resolve(root, process.env.PLAYGROUND_FILE ?? defaultFile));
 
   let state: WorkbookState;
   if (reset) {
@@ -51,7 +75,7 @@ async function main(): Promise<void> {
       renameSync(file.file, aside);
       console.log(`playground: --reset: the previous workbook is kept as ${path.relative(root, aside)}`);
     }
-    state = sampleWorkbook(seedDate());
+    state = sampleFor(locale, seedDate());
   } else {
     const loaded = file.load();
     if (loaded.kind === 'ok') state = loaded.state;
@@ -62,13 +86,14 @@ async function main(): Promise<void> {
             `  It was moved to ${path.relative(root, loaded.movedTo)} and left untouched; starting from the sample.\n`,
         );
       }
-      state = sampleWorkbook(seedDate());
+      state = sampleFor(locale, seedDate());
     }
   }
 
   let addon: Addon;
   const options = {
     codePath,
+    locale,
     htmlDir: distDir,
     unansweredDialogs: 'defer' as const,
     log: (line: string) => console.log(`[add-on] ${line}`),
@@ -82,7 +107,13 @@ async function main(): Promise<void> {
       `\nplayground: the saved workbook could not be loaded (${e instanceof Error ? e.message : e}).\n` +
         `  It was moved to ${path.relative(root, aside)}; starting from the sample.\n`,
     );
-    addon = loadAddon({ ...options, state: sampleWorkbook(seedDate()) });
+    addon = loadAddon({ ...options, state: sampleFor(locale, seedDate()) });
+  }
+  if (process.env.PLAYGROUND_LOCALE && addon.workbook.locale !== locale) {
+    console.log(
+      `playground: the workbook was in ${addon.workbook.locale}; PLAYGROUND_LOCALE switches it to ${locale}`,
+    );
+    addon.setLocale(locale);
   }
   const opened = addon.open();
   if (!opened.ok)

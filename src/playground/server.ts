@@ -3,9 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { scriptSafe } from '../../scripts/html-inline.mjs';
-import type { Addon, Answer } from './emulator';
+import type { ActionResult, Addon, Answer, EditOptions } from './emulator';
 import { formulaAt, lastColumn, lastRow, scriptValue } from './emulator/cells';
+import { checkCaller, Fields, HttpError, json, readJson, send } from './http';
 import type { WorkbookFile } from './store';
+
+export { MAX_BODY } from './http';
 
 export interface PlaygroundOptions {
   addon: Addon;
@@ -14,58 +17,6 @@ export interface PlaygroundOptions {
   pageHtml: string;
   /** The google.script.run bridge, injected into the sidebar and dialogs. */
   bridgeJs: string;
-}
-
-const MAX_BODY = 10 * 1024 * 1024;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, 'request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, 'the request body is not JSON');
-  }
-}
-
-function send(res: ServerResponse, status: number, body: string, type: string): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(body);
-}
-
-function json(res: ServerResponse, status: number, value: unknown): void {
-  send(res, status, JSON.stringify(value), 'application/json; charset=utf-8');
 }
 
 /** The add-on's HTML with the bridge first in <head>, as HtmlService serves it inside Sheets. */
@@ -98,7 +49,7 @@ function workbookJson(addon: Addon) {
         for (let c = 1; c <= columns; c++) {
           const v = scriptValue(wb, sheet, r, c);
           vRow.push(v instanceof Date ? v.toISOString() : v);
-          fRow.push(formulaAt(sheet, r, c));
+          fRow.push(formulaAt(wb, sheet, r, c));
         }
         values.push(vRow);
         formulas.push(fRow);
@@ -120,6 +71,54 @@ function uiJson(addon: Addon, sidebarVersion: number) {
   };
 }
 
+/** The API of the user's grid edits: route → the body expected (for the 400) and the emulator action. */
+const USER_EDITS: Record<
+  string,
+  { expected: string; run: (addon: Addon, body: Fields, options: EditOptions) => ActionResult }
+> = {
+  '/api/cell': {
+    expected: '{ sheet, a1, input, confirmed? } (strings)',
+    run: (addon, b, o) => addon.editCell(b.string('sheet'), b.string('a1'), b.string('input'), o),
+  },
+  '/api/paste': {
+    expected: '{ sheet, a1, rows: [[text]] or from: A1, confirmed? }',
+    run: (addon, b, o) =>
+      addon.paste(
+        b.string('sheet'),
+        b.string('a1'),
+        b.has('from') ? { from: b.string('from') } : { rows: b.rows('rows') },
+        o,
+      ),
+  },
+  '/api/rows/insert': {
+    expected: '{ sheet, at, count?, confirmed? } (at: the row the new rows go before)',
+    run: (addon, b, o) => addon.insertRows(b.string('sheet'), b.integer('at'), b.integer('count', 1), o),
+  },
+  '/api/rows/delete': {
+    expected: '{ sheet, row, count?, confirmed? }',
+    run: (addon, b, o) => addon.deleteRows(b.string('sheet'), b.integer('row'), b.integer('count', 1), o),
+  },
+  '/api/sort': {
+    expected:
+      '{ sheet, a1?, column, ascending, headerRow?, confirmed? } (no a1: the sheet below its frozen rows)',
+    run: (addon, b, o) => {
+      const a1 = b.optionalString('a1');
+      const column = b.integer('column');
+      const ascending = b.boolean('ascending');
+      return a1 === undefined
+        ? addon.sortSheet(b.string('sheet'), column, ascending, o)
+        : addon.sortRange(
+            b.string('sheet'),
+            a1,
+            { column, ascending, headerRow: b.boolean('headerRow', false) },
+            o,
+          );
+    },
+  },
+  '/api/undo': { expected: '{}', run: (addon) => addon.undo() },
+  '/api/redo': { expected: '{}', run: (addon) => addon.redo() },
+};
+
 export function createPlayground(options: PlaygroundOptions): Server {
   const { addon, file, pageHtml, bridgeJs } = options;
   let lastSidebar: unknown = null;
@@ -132,6 +131,7 @@ export function createPlayground(options: PlaygroundOptions): Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
     const p = url.pathname;
+    checkCaller(req, method);
 
     if (method === 'GET' && p === '/') return send(res, 200, pageHtml, 'text/html; charset=utf-8');
     if (method === 'GET' && p === '/sidebar') {
@@ -189,7 +189,7 @@ export function createPlayground(options: PlaygroundOptions): Server {
         lastSidebar = addon.ui.sidebar;
         sidebarVersion++;
       }
-      return json(res, 200, uiJson(addon, sidebarVersion));
+      return json(res, 200, { ...uiJson(addon, sidebarVersion), history: addon.history() });
     }
 
     const rpc = /^\/api\/rpc\/([A-Za-z_$][\w$]*)$/.exec(p);
@@ -208,12 +208,12 @@ export function createPlayground(options: PlaygroundOptions): Server {
       save();
       return json(res, 200, result);
     }
-    if (p === '/api/cell' && method === 'POST') {
-      const body = (await readJson(req)) as { sheet?: unknown; a1?: unknown; input?: unknown } | undefined;
-      if (typeof body?.sheet !== 'string' || typeof body.a1 !== 'string' || typeof body.input !== 'string') {
-        throw new HttpError(400, 'expected { sheet, a1, input } (strings)');
-      }
-      const result = addon.editCell(body.sheet, body.a1, body.input);
+    // What the user does in the grid: each an undo step, each answering { ok: false, warning } first when it
+    // touches a warning-only protection (sent again with confirmed: true to go ahead).
+    const edit = USER_EDITS[p];
+    if (edit && method === 'POST') {
+      const body = new Fields((await readJson(req)) ?? {}, edit.expected);
+      const result = edit.run(addon, body, { confirmed: body.boolean('confirmed', false) });
       save();
       return json(res, 200, result);
     }
@@ -229,6 +229,18 @@ export function createPlayground(options: PlaygroundOptions): Server {
       }
       save();
       return json(res, 200, { ok: true });
+    }
+    if (p === '/api/locale' && method === 'POST') {
+      // File › Settings › Locale: the user changes the spreadsheet's locale (not an execution of the add-on)
+      const body = (await readJson(req)) as { locale?: unknown } | undefined;
+      if (typeof body?.locale !== 'string') throw new HttpError(400, 'expected { locale } (a string)');
+      try {
+        addon.setLocale(body.locale);
+      } catch (e) {
+        throw new HttpError(400, e instanceof Error ? e.message : String(e));
+      }
+      save();
+      return json(res, 200, { ok: true, locale: addon.workbook.locale });
     }
     if (p === '/api/sidebar/close' && method === 'POST') {
       addon.ui.closeSidebar();
@@ -248,6 +260,7 @@ export function createPlayground(options: PlaygroundOptions): Server {
       const status = e instanceof HttpError ? e.status : 500;
       const message = e instanceof Error ? e.message : String(e);
       if (status === 500) console.error(e);
+      if (status === 413) res.setHeader('connection', 'close');
       if (!res.headersSent) json(res, status, { ok: false, error: message });
       else res.end();
     });

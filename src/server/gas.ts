@@ -66,7 +66,16 @@ export interface SpreadsheetAppSlice
 }
 
 export interface Spreadsheet
-  extends Pick<GSpreadsheet, 'getName' | 'getId' | 'toast' | 'getSpreadsheetTimeZone' | 'removeNamedRange'> {
+  extends Pick<
+    GSpreadsheet,
+    | 'getName'
+    | 'getId'
+    | 'toast'
+    | 'getSpreadsheetTimeZone'
+    | 'getSpreadsheetLocale'
+    | 'setSpreadsheetLocale'
+    | 'removeNamedRange'
+  > {
   getSheets(): Sheet[];
   getSheetByName(name: string): Sheet | null;
   getSheetById(id: Integer): Sheet | null;

@@ -4,6 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbook } from '../../src/playground/sample';
+import { sampleWorkbookDe } from '../../src/playground/sample-de';
+import { sampleWorkbookFr } from '../../src/playground/sample-fr';
 import { newAddon } from '../helpers/addon';
 import { startPlayground, tempDir } from '../helpers/playground';
 
@@ -38,6 +40,42 @@ describe('the sample workbook', () => {
     expect(metrics.getRange('A1:D1').getValues()).toEqual([['Week', 'MRR', 'DAU', 'Activation rate']]);
     expect(metrics.getRange('B53').getDisplayValue()).toMatch(/^\$1\d{2},\d{3}$/);
     expect(addon.spreadsheet.createDeveloperMetadataFinder().find()).toHaveLength(0);
+  });
+});
+
+describe('the samples in other locales', () => {
+  const seed = new Date('2027-02-10T12:00:00Z');
+
+  it('German (de_DE): German tabs and headers, dates as 08.02.2027, decimal commas and . grouping', () => {
+    const addon = newAddon({ state: sampleWorkbookDe(seed) });
+    expect(addon.spreadsheet.getSpreadsheetLocale()).toBe('de_DE');
+    expect(addon.workbook.sheets.map((s) => s.name)).toEqual(['Kündigungen', 'NPS', 'Umsatz', 'Support']);
+    const churn = addon.spreadsheet.getSheetByName('Kündigungen')!;
+    expect(churn.getRange('A1:B1').getValues()).toEqual([['Woche', 'Kündigungsrate']]);
+    expect(churn.getRange('A53').getDisplayValue()).toBe('08.02.2027');
+    expect(churn.getRange('B53').getDisplayValue()).toMatch(/^\d,\d%$/);
+    const revenue = addon.spreadsheet.getSheetByName('Umsatz')!;
+    expect(revenue.getRange('A1:D1').getValues()).toEqual([
+      ['Woche', 'Umsatz (€)', 'Aktive Nutzer', 'Aktivierungsrate'],
+    ]);
+    expect(revenue.getRange('B53').getDisplayValue()).toMatch(/^1\d{2}\.\d{3} €$/);
+    expect(addon.spreadsheet.getSheetByName('Support')!.getRange('B53').getDisplayValue()).toMatch(
+      /^\d+,\d$/,
+    );
+    // the same story as the English sample: the same numbers behind the German words
+    const english = newAddon({ state: sampleWorkbook(seed) });
+    expect(churn.getRange('B2:B53').getValues()).toEqual(
+      english.spreadsheet.getSheetByName('Churn')!.getRange('B2:B53').getValues(),
+    );
+  });
+
+  it('French (fr_FR): French tabs and headers, dates as 08/02/2027, decimal commas', () => {
+    const addon = newAddon({ state: sampleWorkbookFr(seed) });
+    expect(addon.spreadsheet.getSpreadsheetLocale()).toBe('fr_FR');
+    const churn = addon.spreadsheet.getSheetByName('Désabonnements')!;
+    expect(churn.getRange('A1:B1').getValues()).toEqual([['Semaine', 'Taux de désabonnement']]);
+    expect(churn.getRange('A53').getDisplayValue()).toBe('08/02/2027');
+    expect(churn.getRange('B53').getDisplayValue()).toMatch(/^\d,\d%$/);
   });
 });
 
@@ -101,4 +139,41 @@ describe('starting the playground', () => {
       tmp.cleanup();
     }
   }, 60_000);
+
+  it('PLAYGROUND_LOCALE=de_DE opens the German sample in de_DE, and switches a saved workbook to de_DE', async () => {
+    const tmp = tempDir('okr-locale-');
+    const file = path.join(tmp.dir, 'workbook.json');
+    const german = await startPlayground(file, { env: { PLAYGROUND_LOCALE: 'de_DE' } });
+    try {
+      const view = (await (await fetch(new URL('/api/view', german.url))).json()) as {
+        locale: string;
+        name: string;
+        sheet: { cells: Record<string, { text: string }> };
+      };
+      expect([view.locale, view.name]).toEqual(['de_DE', 'Acme GmbH — Kennzahlen']);
+      expect(view.sheet.cells.A53?.text).toBe('08.02.2027');
+      expect(JSON.parse(readFileSync(file, 'utf8')).locale).toBe('de_DE');
+    } finally {
+      await german.stop();
+    }
+    const english = path.join(tmp.dir, 'english.json');
+    await (await startPlayground(english)).stop();
+    const switched = await startPlayground(english, { env: { PLAYGROUND_LOCALE: 'de_DE' } });
+    try {
+      expect(switched.output()).toContain(
+        'the workbook was in en_US; PLAYGROUND_LOCALE switches it to de_DE',
+      );
+      const view = (await (await fetch(new URL('/api/view', switched.url))).json()) as {
+        locale: string;
+        name: string;
+      };
+      expect([view.locale, view.name]).toEqual(['de_DE', 'Acme — KPIs']);
+    } finally {
+      await switched.stop();
+    }
+    await expect(startPlayground(file, { env: { PLAYGROUND_LOCALE: 'xx_YY' } })).rejects.toThrow(
+      /PLAYGROUND_LOCALE "xx_YY" is not a locale Sheets offers/,
+    );
+    tmp.cleanup();
+  }, 90_000);
 });

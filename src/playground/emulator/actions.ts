@@ -1,15 +1,18 @@
 // What a user does to the spreadsheet, each an execution of the add-on where one runs: opening it (onOpen builds
 // the menus), clicking a menu item, selecting a sheet or cell, typing into a cell (refused by data validation as
-// Sheets refuses it, then a bundle onEdit(e) runs), and replacing the whole workbook with rows of values
-// (the playground's PUT /api/workbook).
+// Sheets refuses it, asked first on a warning-only protection, an undo step, then a bundle onEdit(e) runs), and
+// replacing the whole workbook with rows of values (the playground's PUT /api/workbook). Pasting, rows, sorting
+// and undo are edits.ts.
 import { parseA1, splitSheet } from './a1';
 import { scriptValue } from './cells';
+import { type EditOptions, userEdit } from './edits';
 import { AuthMode } from './enums';
 import type { ActionResult } from './index';
 import { EmuRange } from './range';
 import type { Session } from './session';
 import type { MenuEntry } from './ui';
 import { typingRefusal } from './validation';
+import { cellsArea } from './warnings';
 
 function menuFunctions(entries: MenuEntry[], out = new Set<string>()): Set<string> {
   for (const e of entries) {
@@ -58,8 +61,17 @@ export function setActive(s: Session, sheetName: string, a1?: string): void {
   s.wb.active = { sheet, range: r };
 }
 
-/** A user typing `input` into a cell: read as Sheets reads typing; `=` makes a formula. */
-export function editCell(s: Session, sheetName: string, a1: string, input: string): ActionResult {
+/**
+ * A user typing `input` into a cell: read as Sheets reads typing; `=` makes a formula. Refused as Sheets refuses
+ * it (data validation), asked first on a warning-only protection, remembered for undo; then onEdit(e) runs.
+ */
+export function editCell(
+  s: Session,
+  sheetName: string,
+  a1: string,
+  input: string,
+  options: EditOptions = {},
+): ActionResult {
   const wb = s.wb;
   const sheet = wb.sheetByName(sheetName);
   if (!sheet) return { ok: false, error: `No sheet named "${sheetName}".` };
@@ -72,9 +84,11 @@ export function editCell(s: Session, sheetName: string, a1: string, input: strin
   const refusal = validation && typingRefusal(wb, validation, String(input));
   if (refusal) return { ok: false, error: refusal };
   const oldValue = scriptValue(wb, sheet, r.row, r.column);
-  wb.batch(() => wb.writeValue(sheet, r.row, r.column, String(input)));
-  wb.active = { sheet, range: r };
-  if (typeof s.globals.onEdit !== 'function') return { ok: true };
+  const edited = userEdit(s, cellsArea(sheet, r.row, r.column), options, () => {
+    wb.batch(() => wb.writeValue(sheet, r.row, r.column, String(input)));
+    wb.active = { sheet, range: r };
+  });
+  if (!edited.ok || typeof s.globals.onEdit !== 'function') return edited;
   return s.action(() => {
     const range = s.wrapper.wrap(new EmuRange(s.ctx, { ...r, sheet }));
     const e = s.realm.toRealm({ authMode: AuthMode.LIMITED, value: String(input), oldValue }) as Record<
@@ -87,11 +101,16 @@ export function editCell(s: Session, sheetName: string, a1: string, input: strin
   });
 }
 
-/** A fresh workbook with these sheets, rows written as setValues writes them. */
+/** A fresh workbook with these sheets in the current locale, rows written as setValues writes them. */
 export function replaceWorkbook(s: Session, sheets: Array<{ name: string; rows: unknown[][] }>): void {
-  const wb = s.newWorkbook();
+  const wb = s.newWorkbook(undefined, s.wb.locale);
   const placeholder = wb.sheets[0]!;
-  if (sheets.length > 0) wb.renameSheet(placeholder, '__okr_placeholder__');
+  if (sheets.length > 0) {
+    wb.renameSheet(placeholder, '__okr_placeholder__');
+    // It holds nothing and goes at the end: one cell, so it does not count against the workbook's size limit.
+    placeholder.maxRows = 1;
+    placeholder.maxColumns = 1;
+  }
   for (const { name, rows: given } of sheets) {
     const rows = given ?? [];
     const width = Math.max(0, ...rows.map((row) => (Array.isArray(row) ? row.length : 0)));
@@ -111,4 +130,5 @@ export function replaceWorkbook(s: Session, sheets: Array<{ name: string; rows: 
   if (sheets.length > 0) wb.deleteSheet(placeholder);
   wb.active = { sheet: wb.sheets[0] };
   s.wb = wb;
+  s.history.forget();
 }

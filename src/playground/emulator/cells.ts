@@ -1,23 +1,24 @@
 // Reading a cell as the add-on and the user see it: the value the engine computed (an error with Sheets' code and
 // message), the number format in effect (the cell's own, or the one Sheets picks for a computed date), what
-// getValues returns, what the grid displays, what the formula bar shows, a sheet's last row and column; and the
-// values custom functions exchange with cells (arguments as Sheets passes them, results as cells show them).
+// getValues returns, what the grid displays and what the formula bar shows (in the spreadsheet's locale), a
+// sheet's last row and column; and the values custom functions exchange with cells (arguments as Sheets passes
+// them, results as cells show them).
 import { types } from 'node:util';
 import { CellError, type CellValueDetailedType, DetailedCellError, ErrorType } from 'hyperformula';
 import { cellA1 } from './a1';
 import { HF_ERRORS } from './engine';
 import {
-  AUTO_DATE,
-  AUTO_DATETIME,
   AUTO_PERCENT,
   AUTO_TIME,
   type CompiledFormat,
   compileFormat,
   GENERAL,
-  parseInput,
   renderGeneral,
 } from './formats';
+import { showFormula } from './formula-locale';
 import { type Address, EmptyValue } from './functions';
+import { parseInput } from './input';
+import { autoDatePattern, autoDateTimePattern } from './locale';
 import { type CellErrorValue, type Computed, hfAddress, isCellError, type SheetModel } from './model';
 import { instantOfSerial, serialOfInstant } from './time';
 import type { Workbook } from './workbook';
@@ -74,9 +75,11 @@ function firstFilled(
   return undefined;
 }
 
-/** The formula exactly as written, or "" (getFormula). */
-export function formulaAt(sheet: SheetModel, row: number, column: number): string {
-  return sheet.cell(row, column)?.formula ?? '';
+/** The formula as the spreadsheet's locale shows it, or "" (getFormula); one that did not parse, as written. */
+export function formulaAt(wb: Workbook, sheet: SheetModel, row: number, column: number): string {
+  const m = sheet.cell(row, column);
+  if (m?.formula === undefined) return '';
+  return m.unparsed ? m.formula : showFormula(m.formula, wb.rules);
 }
 
 /** The number format a cell has: its own, or the one Sheets picks automatically for a computed date etc. */
@@ -86,24 +89,25 @@ export function effectiveFormat(
   row: number,
   column: number,
 ): CompiledFormat {
+  const rules = wb.rules;
   const own = sheet.cell(row, column)?.numberFormat;
-  if (own && own !== GENERAL) return compileFormat(own);
+  if (own && own !== GENERAL) return compileFormat(own, rules);
   const type = wb.hf.getCellValueDetailedType(hfAddress(sheet, row, column)) as
     | CellValueDetailedType
     | string;
   switch (type) {
     case 'NUMBER_DATE':
-      return compileFormat(AUTO_DATE);
+      return compileFormat(autoDatePattern(rules), rules);
     case 'NUMBER_DATETIME':
-      return compileFormat(AUTO_DATETIME);
+      return compileFormat(autoDateTimePattern(rules), rules);
     case 'NUMBER_TIME':
-      return compileFormat(AUTO_TIME);
+      return compileFormat(AUTO_TIME, rules);
     case 'NUMBER_PERCENT':
-      return compileFormat(AUTO_PERCENT);
+      return compileFormat(AUTO_PERCENT, rules);
     case 'NUMBER_CURRENCY':
-      return compileFormat('$#,##0.00');
+      return compileFormat('$#,##0.00', rules);
     default:
-      return compileFormat(GENERAL);
+      return compileFormat(GENERAL, rules);
   }
 }
 
@@ -134,9 +138,12 @@ export function displayValue(wb: Workbook, sheet: SheetModel, row: number, colum
   return effectiveFormat(wb, sheet, row, column).renderNumber(v);
 }
 
-/** A cell's stored input as a user would see it in the formula bar (formula, or value as typed). */
+/**
+ * A cell's stored input as a user would see it in the formula bar, in the spreadsheet's locale: the formula, or
+ * the value as it could be typed again (dates as yyyy-mm-dd, which every locale reads).
+ */
 export function inputText(wb: Workbook, sheet: SheetModel, row: number, column: number): string {
-  const f = formulaAt(sheet, row, column);
+  const f = formulaAt(wb, sheet, row, column);
   if (f) return f;
   const addr = hfAddress(sheet, row, column);
   if (wb.hf.getCellType(addr) !== 'VALUE') return '';
@@ -148,11 +155,11 @@ export function inputText(wb: Workbook, sheet: SheetModel, row: number, column: 
       const pattern = f2.hasTime ? (f2.hasDate ? 'yyyy-mm-dd H:mm:ss' : AUTO_TIME) : 'yyyy-mm-dd';
       return compileFormat(pattern).renderNumber(v);
     }
-    if (f2.pattern.includes('%')) return `${renderGeneral(Number((v * 100).toPrecision(15)))}%`;
-    return renderGeneral(v);
+    if (f2.pattern.includes('%')) return `${renderGeneral(Number((v * 100).toPrecision(15)), wb.rules)}%`;
+    return renderGeneral(v, wb.rules);
   }
   if (typeof v === 'string') {
-    const reread = parseInput(v);
+    const reread = parseInput(v, wb.rules);
     return reread.kind === 'formula' || typeof reread.value !== 'string' || v.startsWith("'") ? `'${v}` : v;
   }
   return '';

@@ -1,17 +1,22 @@
-// Conditional formats: the rule builder, a built rule and its boolean condition (criteria, colours, ranges).
-// How rules colour the grid is view.ts.
+// Conditional formats: the rule builder, a built rule and its boolean condition (criteria, colours, ranges). A
+// custom formula is read in the spreadsheet's locale when given, as a cell's formula is (formula-locale.ts), and
+// shown in the locale the spreadsheet has when read back. How rules colour the grid is view.ts.
 import type * as Gas from '../../server/gas';
 import { signatureError } from './checks';
 import { normalizeColor } from './colors';
 import { BooleanCriteria } from './enums';
 import { ApiError, NotEmulated } from './errors';
+import { readFormula, shownRuleValues } from './formula-locale';
 import type { ConditionalRule } from './model';
 import { EmuRange, toGrid } from './range';
 import type { Ctx } from './spreadsheet';
 
 export class EmuBooleanCondition implements Gas.BooleanCondition {
   readonly gasClass = 'BooleanCondition';
-  constructor(private readonly model: ConditionalRule) {}
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly model: ConditionalRule,
+  ) {}
   getBackground(): string | null {
     return this.model.background;
   }
@@ -22,7 +27,7 @@ export class EmuBooleanCondition implements Gas.BooleanCondition {
     return BooleanCriteria[this.model.criteria] as unknown as Gas.BooleanCriteria;
   }
   getCriteriaValues(): unknown[] {
-    return [...this.model.values];
+    return shownRuleValues(this.model, this.ctx.wb.rules);
   }
 }
 
@@ -36,7 +41,7 @@ export class EmuConditionalFormatRule implements Gas.ConditionalFormatRule {
     return this.model.ranges.map((r) => new EmuRange(this.ctx, r));
   }
   getBooleanCondition(): EmuBooleanCondition | null {
-    return new EmuBooleanCondition(this.model);
+    return new EmuBooleanCondition(this.ctx, this.model);
   }
 }
 
@@ -52,7 +57,7 @@ export class EmuConditionalFormatRuleBuilder implements Gas.ConditionalFormatRul
   constructor(private readonly ctx: Ctx) {}
 
   private when(criteria: string, values: Array<string | number>): EmuConditionalFormatRuleBuilder {
-    this.model = { ...this.model, criteria, values };
+    this.model = { ...this.model, criteria, values, unparsed: undefined };
     return this;
   }
   whenTextEqualTo(text: string): EmuConditionalFormatRuleBuilder {
@@ -67,11 +72,15 @@ export class EmuConditionalFormatRuleBuilder implements Gas.ConditionalFormatRul
   whenNumberBetween(start: number, end: number): EmuConditionalFormatRuleBuilder {
     return this.when('NUMBER_BETWEEN', [Number(start), Number(end)]);
   }
+  /** A formula that does not parse in the locale is kept as written and matches no cell (assumed). */
   whenFormulaSatisfied(formula: string): EmuConditionalFormatRuleBuilder {
     if (typeof formula !== 'string' || !formula.startsWith('=')) {
       throw new ApiError('Invalid argument: formula');
     }
-    return this.when('CUSTOM_FORMULA', [formula]);
+    const canonical = readFormula(formula, this.ctx.wb.rules);
+    this.when('CUSTOM_FORMULA', [canonical ?? formula]);
+    this.model.unparsed = canonical === undefined ? true : undefined;
+    return this;
   }
   setBackground(color: string | null): EmuConditionalFormatRuleBuilder {
     this.model.background = normalizeColor(color);

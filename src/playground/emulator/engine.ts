@@ -2,7 +2,6 @@
 // (functions.ts), the add-on's custom functions calling into the bundle through a bridge, Sheets' precision and
 // date input, and no undo log. Also the code Sheets shows for each of HyperFormula's error types.
 import { HyperFormula } from 'hyperformula';
-import { compileFormat } from './formats';
 import {
   builtInFunctionNames,
   clockPlugin,
@@ -56,7 +55,7 @@ export function createEngine(customFunctions: readonly string[], bridge: Functio
     functionPlugins: [
       ...HyperFormula.getAllFunctionPlugins(),
       clockPlugin(bridge),
-      sheetsCompatPlugin((value, pattern) => compileFormat(pattern).renderNumber(value)),
+      sheetsCompatPlugin((value, pattern) => bridge.text(value, pattern)),
       ...(custom.length > 0 ? [customFunctionPlugin(custom, bridge)] : []),
     ],
     // no undo history: the emulator never undoes, and HyperFormula's bookkeeping for it grows quadratically

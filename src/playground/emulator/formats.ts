@@ -1,19 +1,19 @@
-// Number formats and typed input, as Google Sheets (locale en_US) handles them.
-// - Rendering: the patterns the add-on uses (General, 0, 0.0, #,##0.00, 0%, 0.0%, yyyy-mm-dd, $#,##0,
-//   "€"#,##0.00 …). A pattern this emulator cannot render faithfully throws `not emulated: number format "…"`
-//   when it is set, rather than ever rendering something wrong.
-// - Input: what a user typing into a cell (and Range.setValue with a string) turns into: numbers, percents,
-//   currency, dates and times get a number plus an automatic format; a leading ' keeps text; = makes a formula.
+// Number formats as Google Sheets renders them: the patterns the add-on uses (General, 0, 0.0, #,##0.00, 0%,
+// 0.0%, yyyy-mm-dd, $#,##0, "€"#,##0.00 …), in the spreadsheet's locale. A pattern is locale-free (`,` groups,
+// `.` marks decimals); the locale gives the marks a reader sees (`1.234,5` in de_DE, core/locale.ts), the literal
+// text of the pattern stays as written. A pattern this emulator cannot render faithfully throws
+// `not emulated: number format "…"` when it is set, rather than ever rendering something wrong. What typing
+// turns into is input.ts.
+import { type LocaleRules, localeRules } from '../../core/locale';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../core/values';
 import { NotEmulated } from './errors';
 import { type WallClock, wallOfSerial } from './time';
 
 export const GENERAL = 'General';
-/** What Sheets (en_US) applies when a date, a date-time or a time arrives without a format. */
-export const AUTO_DATE = 'M/d/yyyy';
-export const AUTO_DATETIME = 'M/d/yyyy H:mm:ss';
+/** What Sheets applies when a time or a percent arrives without a format (dates: locale.ts). */
 export const AUTO_TIME = 'H:mm:ss';
 export const AUTO_PERCENT = '0.00%';
+const EN_US = localeRules('en_US');
 
 export type Kind = 'general' | 'number' | 'date' | 'text';
 
@@ -28,27 +28,36 @@ export interface CompiledFormat {
 
 const cache = new Map<string, CompiledFormat>();
 
-export function compileFormat(pattern: string): CompiledFormat {
-  let f = cache.get(pattern);
+/** A pattern compiled for a locale (en_US unless given); throws `not emulated` for one it cannot render. */
+export function compileFormat(pattern: string, rules: LocaleRules = EN_US): CompiledFormat {
+  const key = `${rules.id}\u0000${pattern}`;
+  let f = cache.get(key);
   if (!f) {
-    f = compile(pattern);
-    cache.set(pattern, f);
+    f = compile(pattern, rules);
+    cache.set(key, f);
   }
   return f;
+}
+
+/** Digits written with `,` grouping and `.` decimals, in the locale's marks. */
+function localMarks(text: string, rules: LocaleRules): string {
+  if (rules.decimal === '.' && rules.group === ',') return text;
+  return text.replace(/[,.]/g, (m) => (m === ',' ? rules.group : rules.decimal));
 }
 
 function unsupported(pattern: string): never {
   throw new NotEmulated(`number format ${JSON.stringify(pattern)}`);
 }
 
-function compile(pattern: string): CompiledFormat {
+function compile(pattern: string, rules: LocaleRules): CompiledFormat {
+  const general = (n: number) => renderGeneral(n, rules);
   if (pattern === '' || pattern.toLowerCase() === 'general') {
-    return { pattern, kind: 'general', renderNumber: renderGeneral };
+    return { pattern, kind: 'general', renderNumber: general };
   }
-  if (pattern === '@') return { pattern, kind: 'text', renderNumber: renderGeneral };
+  if (pattern === '@') return { pattern, kind: 'text', renderNumber: general };
   if (pattern.includes(';') || /\[(?!\$)/.test(pattern)) unsupported(pattern);
   const stripped = pattern.replace(/"[^"]*"|\\./g, '');
-  if (/[0#]/.test(stripped)) return compileNumber(pattern);
+  if (/[0#]/.test(stripped)) return compileNumber(pattern, rules);
   if (/[ymdhs]/i.test(stripped)) return compileDate(pattern);
   return unsupported(pattern);
 }
@@ -73,7 +82,7 @@ function readLiteral(p: string, i: number): { text: string; next: number } | und
   return undefined;
 }
 
-function compileNumber(pattern: string): CompiledFormat {
+function compileNumber(pattern: string, rules: LocaleRules): CompiledFormat {
   let i = 0;
   let prefix = '';
   let suffix = '';
@@ -112,16 +121,24 @@ function compileNumber(pattern: string): CompiledFormat {
     kind: 'number',
     renderNumber(n: number) {
       const scaled = percent ? n * 100 : n;
-      const body = nf.format(Math.abs(scaled));
-      const isZero = /^[0.,]*$/.test(body);
+      const body = localMarks(nf.format(Math.abs(scaled)), rules);
+      const isZero = !/[1-9]/.test(body);
       const sign = scaled < 0 && !isZero ? '-' : '';
       return `${sign}${prefix}${body}${percent ? '%' : ''}${suffix}`;
     },
   };
 }
 
-/** Sheets' automatic format: up to 10 significant digits, scientific notation for very large or small. */
-export function renderGeneral(n: number): string {
+/**
+ * Sheets' automatic format: up to 10 significant digits, scientific notation for very large or small, the
+ * locale's decimal mark (never grouped).
+ */
+export function renderGeneral(n: number, rules: LocaleRules = EN_US): string {
+  const text = renderGeneralDigits(n);
+  return rules.decimal === '.' ? text : text.replace('.', rules.decimal);
+}
+
+function renderGeneralDigits(n: number): string {
   if (!Number.isFinite(n)) return '#NUM!';
   if (n === 0) return '0';
   const abs = Math.abs(n);
@@ -251,112 +268,4 @@ function renderDatePart(p: DatePart, w: WallClock, twelveHour: boolean, serial: 
     case 'ampm':
       return w.hour < 12 ? 'AM' : 'PM';
   }
-}
-
-// ---- typed input -----------------------------------------------------------------------------------------
-
-export type Parsed =
-  | { kind: 'formula'; formula: string }
-  | { kind: 'value'; value: string | number | boolean | null; format?: string };
-
-const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?`;
-const PLAIN_NUMBER = new RegExp(`^([+-]?)(${NUM})(?:[eE]([+-]?\\d+))?$`);
-const PERCENT = new RegExp(`^([+-]?)(${NUM})\\s*%$`);
-const CURRENCY = new RegExp(`^([+-]?)\\$\\s*(${NUM})$`);
-
-function readDigits(text: string): { value: number; grouped: boolean; decimals: number } | undefined {
-  if (!/\d/.test(text)) return undefined;
-  const value = Number(text.replace(/,/g, ''));
-  if (!Number.isFinite(value)) return undefined;
-  return { value, grouped: text.includes(','), decimals: text.split('.')[1]?.length ?? 0 };
-}
-
-function validDay(y: number, m: number, d: number): boolean {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
-}
-
-function readTime(text: string | undefined): { hour: number; minute: number; second: number } | undefined {
-  if (text === undefined) return { hour: 0, minute: 0, second: 0 };
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i.exec(text.trim());
-  if (!m) return undefined;
-  let hour = Number(m[1]);
-  const minute = Number(m[2]);
-  const second = Number(m[3] ?? 0);
-  if (m[4]) {
-    if (hour < 1 || hour > 12) return undefined;
-    hour = (hour % 12) + (m[4].toLowerCase() === 'pm' ? 12 : 0);
-  }
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return { hour, minute, second };
-}
-
-/**
- * What a cell becomes when a user types `input` (also what setValue does with a string, in Sheets).
- * Returns a formula, or a value with the automatic number format Sheets gives it (undefined: keep the cell's).
- */
-export function parseInput(input: string): Parsed {
-  if (input === '') return { kind: 'value', value: null };
-  if (input.startsWith("'")) return { kind: 'value', value: input.slice(1) };
-  if (input.startsWith('=') && input.length > 1) return { kind: 'formula', formula: input };
-  const text = input.trim();
-  if (/^true$/i.test(text)) return { kind: 'value', value: true };
-  if (/^false$/i.test(text)) return { kind: 'value', value: false };
-  let m = PLAIN_NUMBER.exec(text);
-  if (m) {
-    const d = readDigits(m[2]!);
-    if (d) {
-      const sign = m[1] === '-' ? -1 : 1;
-      const value = sign * d.value * (m[3] ? 10 ** Number(m[3]) : 1);
-      if (Number.isFinite(value)) {
-        const format = d.grouped ? (d.decimals > 0 ? '#,##0.00' : '#,##0') : undefined;
-        return { kind: 'value', value, format };
-      }
-    }
-  }
-  m = PERCENT.exec(text);
-  if (m) {
-    const d = readDigits(m[2]!);
-    if (d) {
-      const value = ((m[1] === '-' ? -1 : 1) * d.value) / 100;
-      return { kind: 'value', value: Number(value.toPrecision(15)), format: d.decimals > 0 ? '0.00%' : '0%' };
-    }
-  }
-  m = CURRENCY.exec(text);
-  if (m) {
-    const d = readDigits(m[2]!);
-    if (d) {
-      return {
-        kind: 'value',
-        value: (m[1] === '-' ? -1 : 1) * d.value,
-        format: d.decimals > 0 ? '$#,##0.00' : '$#,##0',
-      };
-    }
-  }
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](.+))?$/.exec(text);
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(.+))?$/.exec(text);
-  const date = iso
-    ? { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]), time: iso[4], style: 'yyyy-mm-dd' }
-    : us
-      ? { y: Number(us[3]), m: Number(us[1]), d: Number(us[2]), time: us[4], style: 'M/d/yyyy' }
-      : undefined;
-  if (date && validDay(date.y, date.m, date.d)) {
-    const t = readTime(date.time);
-    if (t) {
-      const serial =
-        (Date.UTC(date.y, date.m - 1, date.d, t.hour, t.minute, t.second) - Date.UTC(1899, 11, 30)) /
-        86_400_000;
-      const format = date.time === undefined ? date.style : `${date.style} H:mm:ss`;
-      return { kind: 'value', value: serial, format };
-    }
-  }
-  const time = /^\d{1,2}:\d{2}/.test(text) ? readTime(text) : undefined;
-  if (time) {
-    return {
-      kind: 'value',
-      value: (time.hour * 3600 + time.minute * 60 + time.second) / 86400,
-      format: /[ap]m$/i.test(text) ? 'h:mm:ss am/pm' : AUTO_TIME,
-    };
-  }
-  return { kind: 'value', value: input };
 }

@@ -42,6 +42,10 @@ export interface FunctionBridge {
   nowSerial(): number;
   /** Remembers the size an array formula was predicted to have (for the #REF! spill message). */
   predicted(address: Address, rows: number, columns: number): void;
+  /** A custom function is being computed for the formula at this cell (not for its size: see `size`). */
+  evaluated(address: Address): void;
+  /** A number rendered with a number format in the spreadsheet's locale (Sheets' TEXT). */
+  text(value: number, pattern: string): string;
 }
 
 const RANGE_TYPES = new Set(['CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE']);
@@ -118,6 +122,7 @@ export function customFunctionPlugin(
 
     call(ast: Ast, state: InterpreterState): unknown {
       const name = ast.procedureName!;
+      bridge.evaluated(state.formulaAddress);
       let result: unknown;
       try {
         const args = (ast.args ?? []).map((a) => this.argumentOf(a, state));

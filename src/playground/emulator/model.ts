@@ -20,8 +20,14 @@ export function isCellError(v: unknown): v is CellErrorValue {
 }
 
 export interface CellMeta {
-  /** The formula exactly as written (with its leading =), on the anchor cell of an array result. */
+  /**
+   * The formula (with its leading =) on the anchor cell of an array result: in the canonical syntax
+   * (formula-locale.ts), or, when `unparsed`, as written, because it did not parse in the spreadsheet's locale.
+   */
   formula?: string;
+  /** The formula is a parse error in the locale it was written in: kept as written, never re-read. */
+  unparsed?: boolean;
+  /** The canonical formula's references (none for an unparsed one). */
   tokens?: Token[];
   numberFormat?: string;
   background?: string;
@@ -48,7 +54,10 @@ export interface ValidationRule {
 export interface ConditionalRule {
   ranges: GridRange[];
   criteria: string;
+  /** A custom formula (CUSTOM_FORMULA) is canonical (formula-locale.ts), unless `unparsed`. */
   values: Array<string | number>;
+  /** The custom formula did not parse in the spreadsheet's locale: kept as written, it matches no cell. */
+  unparsed?: boolean;
   background: string | null;
   fontColor: string | null;
 }

@@ -28,12 +28,14 @@ export class CallCounter {
 /**
  * What a custom function may read from SpreadsheetApp here. Sheets allows custom functions most get*()
  * methods; the emulator allows those that do not read cells (a cell read while the engine evaluates would
- * re-enter it). The spreadsheet's time zone is how the date functions read and write calendar days.
+ * re-enter it). The spreadsheet's time zone is how the date functions read and write calendar days; its locale,
+ * how text numbers read.
  */
 const CUSTOM_FUNCTION_READS = new Set([
   'SpreadsheetApp.getActive',
   'SpreadsheetApp.getActiveSpreadsheet',
   'Spreadsheet.getSpreadsheetTimeZone',
+  'Spreadsheet.getSpreadsheetLocale',
   'Spreadsheet.getName',
   'Spreadsheet.getId',
 ]);
@@ -47,6 +49,8 @@ export class CallPolicy {
   authModeNone = false;
   private failOn = 0;
   private changeCount = 0;
+  /** Calls that changed the document since load (never reset: the undo history compares it). */
+  documentChanges = 0;
 
   constructor(
     /** Whether a custom function is running now. */
@@ -71,6 +75,7 @@ export class CallPolicy {
     const spreadsheet = isSpreadsheetClass(cls);
     if ((spreadsheet || cls === 'Properties') && !cls.endsWith('Builder') && CHANGES.test(member)) {
       this.changeCount++;
+      this.documentChanges++;
       if (this.changeCount === this.failOn) {
         throw new ApiError(
           `Service error: injected failure at change ${this.changeCount} (${cls}.${member})`,

@@ -1,5 +1,6 @@
-// Protection of a sheet or a range: recorded with its description and warning-only flag, not enforced (the
-// playground's user owns the spreadsheet, who may always edit).
+// Protection of a sheet or a range: recorded with its description and warning-only flag. Scripts are never
+// stopped, and the playground's user owns the spreadsheet, who may always edit; a user's edit of a warning-only
+// range or sheet is asked about first (warnings.ts).
 import type * as Gas from '../../server/gas';
 import type { ProtectionModel } from './model';
 import { EmuRange } from './range';

@@ -1,6 +1,7 @@
 // Range: a rectangle of a sheet (open-ended ranges reach its current end). Its values and formulas (written as
-// setValue(s) and setFormula(s) write them, with Apps Script's dimension errors), geometry, formats, data
-// validation, clearing, protection and developer metadata.
+// setValue(s) and setFormula(s) write them, with Apps Script's dimension errors; read as the add-on sees them,
+// custom-function cells loading during its execution: loading.ts), geometry, formats, data validation,
+// clearing, protection and developer metadata.
 import type * as Gas from '../../server/gas';
 import { formatA1 } from './a1';
 import { displayValue, effectiveFormat, formulaAt, isEmptyCell, scriptValue } from './cells';
@@ -16,6 +17,8 @@ import {
 import { ApiError } from './errors';
 import { compileFormat, GENERAL } from './formats';
 import { offsetRelative, render, tokenize } from './formula';
+import { readFormula } from './formula-locale';
+import { LOADING } from './loading';
 import type { GridRange, ProtectionModel, SheetModel } from './model';
 import { EmuProtection } from './protection';
 import { EmuSheet } from './sheet';
@@ -89,17 +92,29 @@ export class EmuRange implements Gas.Range {
 
   // values and formulas
 
+  /** What the add-on reads in a cell whose custom function is still being computed (loading.ts), if so. */
+  private loading(row: number, column: number): string | undefined {
+    const state = this.wb.loading.state(this.wb.hf, { sheet: this.sheet.hf, row: row - 1, col: column - 1 });
+    return state === 'anchor' ? LOADING : state === 'spill' ? '' : undefined;
+  }
+  private value(row: number, column: number): Value {
+    return this.loading(row, column) ?? scriptValue(this.wb, this.sheet, row, column);
+  }
+  private display(row: number, column: number): string {
+    return this.loading(row, column) ?? displayValue(this.wb, this.sheet, row, column);
+  }
+
   getValues(): Value[][] {
-    return this.cells((row, column) => scriptValue(this.wb, this.sheet, row, column));
+    return this.cells((row, column) => this.value(row, column));
   }
   getValue(): Value {
-    return scriptValue(this.wb, this.sheet, this.grid.row, this.grid.column);
+    return this.value(this.grid.row, this.grid.column);
   }
   getDisplayValues(): string[][] {
-    return this.cells((row, column) => displayValue(this.wb, this.sheet, row, column));
+    return this.cells((row, column) => this.display(row, column));
   }
   getDisplayValue(): string {
-    return displayValue(this.wb, this.sheet, this.grid.row, this.grid.column);
+    return this.display(this.grid.row, this.grid.column);
   }
   setValues(values: unknown[][]): EmuRange {
     this.checkMatrix(values, 'setValues');
@@ -111,26 +126,34 @@ export class EmuRange implements Gas.Range {
     return this;
   }
   getFormulas(): string[][] {
-    return this.cells((row, column) => formulaAt(this.sheet, row, column));
+    return this.cells((row, column) => formulaAt(this.wb, this.sheet, row, column));
   }
   getFormula(): string {
-    return formulaAt(this.sheet, this.grid.row, this.grid.column);
+    return formulaAt(this.wb, this.sheet, this.grid.row, this.grid.column);
   }
   setFormulas(formulas: string[][]): EmuRange {
     this.checkMatrix(formulas, 'setFormulas');
     this.eachWrite((row, column, i, j) => this.writeFormulaOrValue(row, column, formulas[i]![j]));
     return this;
   }
-  /** On a multi-cell range, relative references move with each cell, as when filling in Sheets. */
+  /**
+   * On a multi-cell range, relative references move with each cell, as when filling in Sheets. The formula is
+   * read in the spreadsheet's locale once; one that does not parse there is written as it is to every cell.
+   */
   setFormula(formula: string): EmuRange {
     if (typeof formula !== 'string') throw signatureError('Range.setFormula', [formula]);
     const top = this.r;
+    const canonical = formula.startsWith('=') ? readFormula(formula, this.wb.rules) : undefined;
     this.eachWrite((row, column) => {
+      if (canonical === undefined) {
+        this.writeFormulaOrValue(row, column, formula);
+        return;
+      }
       const moved =
         row === top.row && column === top.column
-          ? formula
-          : shiftFormula(formula, row - top.row, column - top.column);
-      this.writeFormulaOrValue(row, column, moved);
+          ? canonical
+          : shiftFormula(canonical, row - top.row, column - top.column);
+      this.wb.writeCanonicalFormula(this.sheet, row, column, moved);
     });
     return this;
   }

@@ -1,14 +1,18 @@
 // One loaded add-on: the built bundle running in its realm with the emulated services (wrapped, wrap.ts) and a
 // console as its globals, the workbook behind the services, and executions. An execution (a menu click, an RPC,
-// a trigger) releases the locks it holds when it ends, as in Apps Script; an action that asks a question nobody
-// scripted is, in 'defer' mode (the playground), rolled back and the question returned.
+// a trigger) releases the locks it holds when it ends, as in Apps Script, the custom-function cells it made
+// recompute stop loading (loading.ts), and one that changed the document ends the user's undo history; an action
+// that asks a question nobody scripted is, in 'defer' mode (the playground), rolled back and the question returned.
 import path from 'node:path';
 import { format } from 'node:util';
 import type * as Gas from '../../server/gas';
 import { type BundleInfo, readBundle } from './bundle';
 import { failureMessage } from './errors';
+import { UndoHistory } from './history';
 import { EmuHtmlService } from './html';
 import type { ActionResult, LoadOptions } from './index';
+import { LoadingCells } from './loading';
+import { DEFAULT_LOCALE } from './locale';
 import type { SheetModel } from './model';
 import { CallPolicy } from './policy';
 import {
@@ -35,6 +39,8 @@ export class Session {
   readonly wrapper: Wrapper;
   readonly lockState = new LockState();
   readonly uiState = new UiState();
+  /** The user's undo and redo steps. */
+  readonly history = new UndoHistory();
   readonly logs: string[] = [];
   /** SpreadsheetApp and the active spreadsheet as the add-on sees them (wrapped: calls are counted). */
   readonly app: Gas.SpreadsheetAppSlice;
@@ -42,6 +48,8 @@ export class Session {
   readonly unanswered: 'throw' | 'defer';
   /** What every emulated spreadsheet object is built with (the workbook, the Ui). */
   readonly ctx: Ctx;
+  /** Custom-function cells recomputed in the current execution (read "Loading..." when the rule is on). */
+  readonly loading: LoadingCells;
   private readonly clock: () => number;
 
   constructor(private readonly options: LoadOptions) {
@@ -52,6 +60,7 @@ export class Session {
     this.realm = new Realm(this.clock);
     this.globals = this.realm.context;
     this.unanswered = options.unansweredDialogs ?? 'throw';
+    this.loading = new LoadingCells(options.asyncCustomFunctions ?? false);
     const ui = new EmuUi(this.uiState, options.addonName ?? 'okr-sheets', this.clock, () => this.unanswered);
     this.ctx = {
       wb: undefined as unknown as Workbook,
@@ -88,13 +97,18 @@ export class Session {
     this.ctx.wb = wb;
   }
 
-  /** A workbook from a state, or an empty "Untitled spreadsheet" with Sheet1; its custom functions call the bundle. */
-  newWorkbook(state?: WorkbookStateInput): Workbook {
+  /**
+   * A workbook from a state, or an empty "Untitled spreadsheet" with Sheet1 (in `locale`, else the options'
+   * locale); its custom functions call the bundle.
+   */
+  newWorkbook(state?: WorkbookStateInput, locale?: string): Workbook {
     const parsed = state ? parseWorkbookState(state) : undefined;
     const wb = new Workbook({
       id: parsed?.id ?? 'emulated-spreadsheet',
       name: parsed?.name ?? 'Untitled spreadsheet',
       timeZone: parsed?.timeZone ?? this.options.timeZone ?? 'Etc/UTC',
+      locale: parsed?.locale ?? locale ?? this.options.locale ?? DEFAULT_LOCALE,
+      loading: this.loading,
       now: this.clock,
       customFunctions: this.bundle.customFunctions,
       invoke: (name, args) => {
@@ -115,12 +129,20 @@ export class Session {
     return s;
   }
 
-  /** One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does. */
+  /**
+   * One execution (menu click, RPC, trigger): releases its locks at the end, as Apps Script does; custom-function
+   * cells it made recompute read "Loading..." to it until it ends (when asyncCustomFunctions is on). One that
+   * changed the document ends the user's undo history (history.ts).
+   */
   execute<T>(fn: () => T): T {
+    const changes = this.policy.documentChanges;
+    this.loading.begin();
     try {
       return fn();
     } finally {
+      this.loading.end();
       this.lockState.endExecution();
+      if (this.policy.documentChanges !== changes) this.history.forget();
     }
   }
 

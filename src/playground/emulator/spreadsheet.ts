@@ -97,6 +97,15 @@ export class EmuSpreadsheet implements Gas.Spreadsheet {
   getSpreadsheetTimeZone(): string {
     return this.wb.timeZone;
   }
+  /** The locale id (`en_US`, `de_DE`): how formulas and typed text read and numbers show in this spreadsheet. */
+  getSpreadsheetLocale(): string {
+    return this.wb.locale;
+  }
+  /** As File › Settings › Locale: existing formulas show in the new locale, values display in it. */
+  setSpreadsheetLocale(locale: string): void {
+    if (typeof locale !== 'string') throw signatureError('Spreadsheet.setSpreadsheetLocale', [locale]);
+    this.wb.setLocale(locale);
+  }
   getSheets(): EmuSheet[] {
     return this.wb.sheets.map((s) => new EmuSheet(this.ctx, s));
   }

@@ -1,18 +1,23 @@
-// The workbook as JSON: everything a spreadsheet keeps (raw inputs, grid, formats, rules, metadata, properties),
-// so the playground can save it after every change and tests can start from a known state. The schema (zod), and
-// the conversions between it and the model: a workbook to its state, a state loaded into an empty workbook, and
-// Sheet.copyTo, which copies a sheet through its state.
+// The workbook as JSON: everything a spreadsheet keeps (raw inputs, grid, formats, rules, metadata, properties,
+// locale), so the playground can save it after every change and tests can start from a known state. The schema
+// (zod), and the conversions between it and the model: a workbook to its state, a state loaded into an empty
+// workbook, and Sheet.copyTo, which copies a sheet through its state. Formulas are kept as the state's locale
+// writes them, and read in it on load.
 import { types } from 'node:util';
 import { z } from 'zod';
 import { cellA1, formatA1 } from './a1';
+import { formulaAt } from './cells';
 import { compileFormat } from './formats';
+import { readFormula, shownRuleValues } from './formula-locale';
+import { acceptedLocale, DEFAULT_LOCALE } from './locale';
 import { hfAddress, type SheetModel, type ValidationRule } from './model';
 import type { Workbook } from './workbook';
 
 /**
- * A cell's raw input. Numbers and booleans are values; a string starting with `=` is a formula; a string
- * starting with `'` is text without that apostrophe (used for text that starts with = or '); any other string is
- * text exactly as it stands (never re-parsed: "007" stays text). Dates are numbers with a date format.
+ * A cell's raw input. Numbers and booleans are values; a string starting with `=` is a formula, written as the
+ * state's locale writes it; a string starting with `'` is text without that apostrophe (used for text that starts
+ * with = or '); any other string is text exactly as it stands (never re-parsed: "007" stays text). Dates are
+ * numbers with a date format.
  */
 export const CellInputSchema = z.union([z.string(), z.number(), z.boolean()]);
 export type CellInput = z.infer<typeof CellInputSchema>;
@@ -99,6 +104,11 @@ export const WorkbookStateSchema = z.object({
   id: z.string(),
   name: z.string(),
   timeZone: z.string(),
+  /** The spreadsheet's locale (getSpreadsheetLocale); states saved before locales were emulated are en_US. */
+  locale: z
+    .string()
+    .refine((id) => acceptedLocale(id) !== undefined, { message: 'not a locale Sheets offers' })
+    .default(DEFAULT_LOCALE),
   sheets: z.array(SheetStateSchema).min(1),
   namedRanges: z.array(z.object({ name: z.string(), sheet: z.number().int(), a1: z.string() })).default([]),
   protections: z.array(ProtectionStateSchema).default([]),
@@ -132,6 +142,7 @@ export function workbookState(wb: Workbook): WorkbookState {
     id: wb.id,
     name: wb.name,
     timeZone: wb.timeZone,
+    locale: wb.locale,
     sheets: wb.sheets.map((s) => sheetState(wb, s)),
     namedRanges: wb.namedRanges.map((n) => ({
       name: n.name,
@@ -175,7 +186,7 @@ function sheetState(wb: Workbook, s: SheetModel): SheetState {
     for (let c = 1; c <= dims.width; c++) {
       const meta = s.cell(r, c);
       if (meta?.formula !== undefined) {
-        cells[cellA1(r, c)] = meta.formula;
+        cells[cellA1(r, c)] = formulaAt(wb, s, r, c);
         continue;
       }
       const addr = hfAddress(s, r, c);
@@ -214,7 +225,7 @@ function sheetState(wb: Workbook, s: SheetModel): SheetState {
       (rule): RuleState => ({
         ranges: rule.ranges.map((r) => wb.a1Of(r)),
         criteria: rule.criteria,
-        values: rule.values,
+        values: shownRuleValues(rule, wb.rules),
         background: rule.background,
         fontColor: rule.fontColor,
       }),
@@ -248,13 +259,18 @@ function applyFormats(wb: Workbook, sheet: SheetModel, s: SheetState): void {
     if (f.wrap !== undefined) m.wrap = f.wrap;
     if (f.validation) m.validation = validationFromState(wb, f.validation, sheet);
   }
-  sheet.rules = (s.conditionalFormats ?? []).map((rule) => ({
-    ranges: rule.ranges.map((a1) => wb.rangeFromA1(a1, sheet)),
-    criteria: rule.criteria,
-    values: rule.values,
-    background: rule.background ?? null,
-    fontColor: rule.fontColor ?? null,
-  }));
+  sheet.rules = (s.conditionalFormats ?? []).map((rule) => {
+    const written = rule.criteria === 'CUSTOM_FORMULA' ? String(rule.values[0] ?? '') : undefined;
+    const canonical = written === undefined ? undefined : readFormula(written, wb.rules);
+    return {
+      ranges: rule.ranges.map((a1) => wb.rangeFromA1(a1, sheet)),
+      criteria: rule.criteria,
+      values: canonical === undefined ? rule.values : [canonical, ...rule.values.slice(1)],
+      ...(written !== undefined && canonical === undefined ? { unparsed: true } : {}),
+      background: rule.background ?? null,
+      fontColor: rule.fontColor ?? null,
+    };
+  });
 }
 
 function writeCells(wb: Workbook, sheet: SheetModel, s: SheetState): void {
@@ -295,6 +311,8 @@ export function loadWorkbookState(wb: Workbook, state: WorkbookState): void {
   if (wb.sheets.length > 0) throw new Error('loadState needs an empty workbook');
   wb.name = state.name;
   wb.timeZone = state.timeZone;
+  // before any cell: formulas and rules are read in the state's locale
+  wb.setLocale(state.locale);
   for (const s of state.sheets) {
     const sheet = wb.addSheet(s.name, wb.sheets.length, {
       rows: s.maxRows,

@@ -1,8 +1,9 @@
 // Inserting and deleting rows and columns, as Sheets does: the engine's cells move, and so does everything the
 // model keeps by position (cell formats and validations, column widths, conditional-format ranges, named
 // ranges, protections, row and column metadata, the active range); formulas' references are shifted in the
-// text as written, and ranges that lose all their cells are dropped.
+// text as written, and ranges that lose all their cells are dropped. Growth past Sheets' size limits is refused.
 import { isOpenEnded, type Shift, shiftTokens } from './formula';
+import { checkGrowth } from './limits';
 import { type GridRange, type SheetModel, sameName } from './model';
 import type { Workbook } from './workbook';
 
@@ -31,6 +32,14 @@ export function restructure(
   count: number,
 ): void {
   if (count === 0) return;
+  if (count > 0) {
+    checkGrowth(
+      wb,
+      dimension === 'row'
+        ? { cells: count * sheet.maxColumns }
+        : { cells: count * sheet.maxRows, columns: sheet.maxColumns + count },
+    );
+  }
   const index: [number, number] = [at - 1, Math.abs(count)];
   if (dimension === 'row') {
     if (count > 0) wb.hf.addRows(sheet.hf, index);

@@ -5,7 +5,7 @@ import { displayValue } from './cells';
 import { isInt, signatureError } from './checks';
 import { DataValidationCriteria } from './enums';
 import { ApiError } from './errors';
-import { parseInput } from './formats';
+import { parseInput } from './input';
 import type { ValidationRule } from './model';
 import { EmuRange, toGrid } from './range';
 import type { Ctx } from './spreadsheet';
@@ -116,7 +116,7 @@ function passesValidation(wb: Workbook, v: ValidationRule, value: unknown): bool
 /** Why Sheets refuses a user typing `input` into a cell with this rule ("There was a problem: …"), or undefined. */
 export function typingRefusal(wb: Workbook, v: ValidationRule, input: string): string | undefined {
   if (v.allowInvalid) return undefined;
-  const parsed = parseInput(input);
+  const parsed = parseInput(input, wb.rules);
   if (parsed.kind !== 'value' || passesValidation(wb, v, parsed.value)) return undefined;
   const why =
     v.helpText ||

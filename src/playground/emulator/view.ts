@@ -1,6 +1,6 @@
 // What the grid shows: display strings with number formats, formulas, backgrounds (cell colours and conditional
-// formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages. Used by the playground
-// page and by tests that assert what a user would see.
+// formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages, in the spreadsheet's locale.
+// Used by the playground page and by tests that assert what a user would see.
 import { cellA1 } from './a1';
 import { computed, displayValue, formulaAt, inputText, isEmptyCell, lastColumn, lastRow } from './cells';
 import { offsetRelative, toEngine, tokenize } from './formula';
@@ -45,6 +45,8 @@ export interface SheetView {
 
 export interface WorkbookView {
   name: string;
+  /** The spreadsheet's locale (File › Settings): formulas, typing and display follow it. */
+  locale: string;
   tabs: Array<{ name: string; id: number; hidden: boolean; color: string | null }>;
   active: { sheet: string; a1: string };
   sheet: SheetView;
@@ -88,6 +90,7 @@ function ruleMatches(
         typeof v === 'number' && v >= Math.min(Number(a), Number(b)) && v <= Math.max(Number(a), Number(b))
       );
     case 'CUSTOM_FORMULA': {
+      if (rule.unparsed) return false;
       const anchor = rule.ranges[0]!;
       const tokens = offsetRelative(tokenize(String(a)), row - anchor.row, column - anchor.column);
       const text = toEngine(tokens, (name) => {
@@ -138,7 +141,7 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
             : 'text';
       if (isCellError(v)) view.error = v.message;
       view.input = inputText(wb, sheet, r, c);
-      const formula = formulaAt(sheet, r, c);
+      const formula = formulaAt(wb, sheet, r, c);
       if (formula) view.formula = formula;
       else if (wb.hf.isCellPartOfArray({ sheet: sheet.hf, row: r - 1, col: c - 1 })) view.spilled = true;
     }
@@ -212,6 +215,7 @@ export function workbookView(wb: Workbook, sheetName?: string): WorkbookView {
   const range = wb.active.range;
   return {
     name: wb.name,
+    locale: wb.locale,
     tabs: wb.sheets.map((s) => ({ name: s.name, id: s.id, hidden: s.hidden, color: s.tabColor })),
     active: {
       sheet: active.name,

@@ -1,15 +1,17 @@
 // The workbook behind the emulated services: its sheets (model.ts) and the HyperFormula engine that holds their
-// values and formulas (engine.ts), kept in step. Here: adding, renaming and deleting sheets, ranges by A1, writing
-// cells as setValue(s)/setFormula(s) and clearing do, keeping the engine's copy of each formula in step with the
+// values and formulas (engine.ts), kept in step, and its locale. Here: adding, renaming and deleting sheets,
+// ranges by A1, writing cells as setValue(s)/setFormula(s) and clearing do (text and formulas read in the
+// spreadsheet's locale: input.ts, formula-locale.ts), keeping the engine's copy of each formula in step with the
 // sheets' names and sizes, and named ranges. Reading cells is cells.ts, inserting and deleting rows and columns
 // structure.ts, the workbook as JSON state.ts.
 import { types } from 'node:util';
 import { DetailedCellError, type HyperFormula } from 'hyperformula';
+import { type LocaleRules, localeRules } from '../../core/locale';
 import { type A1Range, formatA1, parseA1, quoteSheetName, splitSheet } from './a1';
 import { customFunctionArgument, customFunctionResult } from './cells';
 import { createEngine } from './engine';
 import { ApiError } from './errors';
-import { AUTO_DATE, AUTO_DATETIME, GENERAL, parseInput } from './formats';
+import { compileFormat, GENERAL } from './formats';
 import {
   dropSheetInTokens,
   referencedSheets,
@@ -19,7 +21,12 @@ import {
   toEngine,
   tokenize,
 } from './formula';
+import { readFormula } from './formula-locale';
 import type { FunctionBridge } from './functions';
+import { parseInput } from './input';
+import { checkGrowth } from './limits';
+import { LoadingCells } from './loading';
+import { acceptedLocale, autoDatePattern, autoDateTimePattern, DEFAULT_LOCALE } from './locale';
 import {
   DEFAULT_COLUMNS,
   DEFAULT_ROWS,
@@ -37,12 +44,19 @@ export interface WorkbookOptions {
   id: string;
   name: string;
   timeZone: string;
+  /** The spreadsheet's locale id (default en_US). */
+  locale?: string;
+  /** Which custom-function cells read "Loading..." during an execution (loading.ts); default: never. */
+  loading?: LoadingCells;
   /** The emulator's clock, in ms since the epoch. */
   now: () => number;
   /** Custom functions found in the bundle, and how to call one. */
   customFunctions?: readonly string[];
   invoke?: (name: string, args: unknown[]) => unknown;
 }
+
+/** A formula HyperFormula cannot parse: what the engine holds for one that does not parse in the locale. */
+const UNPARSABLE = '=(';
 
 export class Workbook {
   readonly hf: HyperFormula;
@@ -57,6 +71,9 @@ export class Workbook {
   name: string;
   timeZone: string;
   readonly now: () => number;
+  readonly loading: LoadingCells;
+  private localeId = DEFAULT_LOCALE;
+  private localeRulesOf: LocaleRules = localeRules(DEFAULT_LOCALE);
   /** Predicted array sizes of formulas by engine address, for the #REF! message of a blocked spill. */
   readonly predictedSpills = new Map<string, { rows: number; columns: number }>();
   private nextGid = 0;
@@ -67,7 +84,33 @@ export class Workbook {
     this.name = options.name;
     this.timeZone = options.timeZone;
     this.now = options.now;
+    this.loading = options.loading ?? new LoadingCells(false);
+    this.setLocale(options.locale ?? DEFAULT_LOCALE);
     this.hf = createEngine(options.customFunctions ?? [], this.bridge());
+  }
+
+  // ---- locale ----------------------------------------------------------------------------------------------
+
+  /** The spreadsheet's locale id, as getSpreadsheetLocale returns it. */
+  get locale(): string {
+    return this.localeId;
+  }
+
+  /** The rules of the spreadsheet's locale (core/locale.ts): how typed text and formulas read, how numbers show. */
+  get rules(): LocaleRules {
+    return this.localeRulesOf;
+  }
+
+  /**
+   * Changes the locale (File › Settings, setSpreadsheetLocale): formulas keep their meaning and show in the new
+   * locale; values keep theirs and display in it. An id of no locale Sheets offers is refused.
+   */
+  setLocale(id: string): void {
+    const accepted = acceptedLocale(id);
+    // ours: Apps Script's message for a locale it does not offer is undocumented
+    if (accepted === undefined) throw new ApiError(`Invalid argument: locale (${String(id)})`);
+    this.localeId = accepted;
+    this.localeRulesOf = localeRules(accepted);
   }
 
   /** True while a custom function runs: Sheets gives custom functions no access to change the spreadsheet. */
@@ -92,6 +135,8 @@ export class Workbook {
       predicted: (address, rows, columns) => {
         this.predictedSpills.set(`${address.sheet}:${address.row}:${address.col}`, { rows, columns });
       },
+      evaluated: (address) => this.loading.evaluated(address),
+      text: (value, pattern) => compileFormat(pattern, this.rules).renderNumber(value),
     };
   }
 
@@ -123,16 +168,13 @@ export class Workbook {
     size: { rows?: number; columns?: number; id?: number } = {},
   ): SheetModel {
     this.checkNewName(name);
+    const rows = size.rows ?? DEFAULT_ROWS;
+    const columns = size.columns ?? DEFAULT_COLUMNS;
+    checkGrowth(this, { cells: rows * columns, columns });
     const hfName = this.hf.addSheet(name);
     const id = size.id ?? this.newGid();
     if (size.id !== undefined) this.nextGid = Math.max(this.nextGid, size.id + 1);
-    const sheet = new SheetModel(
-      id,
-      this.hf.getSheetId(hfName)!,
-      name,
-      size.rows ?? DEFAULT_ROWS,
-      size.columns ?? DEFAULT_COLUMNS,
-    );
+    const sheet = new SheetModel(id, this.hf.getSheetId(hfName)!, name, rows, columns);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, sheet);
     // Formulas that named this sheet before it existed now resolve (HyperFormula does this itself); bound their
     // open-ended ranges by the new sheet's size.
@@ -240,7 +282,7 @@ export class Workbook {
         this.writeRaw(sheet, row, column, value);
         return;
       }
-      const parsed = parseInput(value);
+      const parsed = parseInput(value, this.rules);
       if (parsed.kind === 'formula') {
         this.writeFormula(sheet, row, column, parsed.formula);
         return;
@@ -255,7 +297,8 @@ export class Workbook {
         return;
       }
       const serial = serialOfInstant(ms, this.timeZone);
-      this.writeRaw(sheet, row, column, serial, Number.isInteger(serial) ? AUTO_DATE : AUTO_DATETIME);
+      const format = Number.isInteger(serial) ? autoDatePattern(this.rules) : autoDateTimePattern(this.rules);
+      this.writeRaw(sheet, row, column, serial, format);
       return;
     }
     if (value === null || value === undefined) {
@@ -281,6 +324,7 @@ export class Workbook {
     const existing = sheet.cell(row, column);
     if (existing?.formula !== undefined) {
       existing.formula = undefined;
+      existing.unparsed = undefined;
       existing.tokens = undefined;
     }
     if (autoFormat && (!existing?.numberFormat || existing.numberFormat === GENERAL)) {
@@ -291,10 +335,27 @@ export class Workbook {
     this.hf.setCellContents(hfAddress(sheet, row, column), content);
   }
 
+  /** A formula as written in the spreadsheet's locale (typed, setFormula, setValues, a saved state). */
   writeFormula(sheet: SheetModel, row: number, column: number, formula: string): void {
+    const canonical = readFormula(formula, this.rules);
+    if (canonical === undefined) {
+      const meta = sheet.cellForWrite(row, column);
+      meta.formula = formula;
+      meta.unparsed = true;
+      meta.tokens = undefined;
+      // Sheets shows #ERROR! "Formula parse error."; the engine gets a formula that fails to parse
+      this.hf.setCellContents(hfAddress(sheet, row, column), UNPARSABLE);
+      return;
+    }
+    this.writeCanonicalFormula(sheet, row, column, canonical);
+  }
+
+  /** A formula already in the canonical syntax (formula-locale.ts). */
+  writeCanonicalFormula(sheet: SheetModel, row: number, column: number, canonical: string): void {
     const meta = sheet.cellForWrite(row, column);
-    meta.formula = formula;
-    meta.tokens = tokenize(formula);
+    meta.formula = canonical;
+    meta.unparsed = undefined;
+    meta.tokens = tokenize(canonical);
     this.hf.setCellContents(hfAddress(sheet, row, column), this.engineText(sheet, meta.tokens));
   }
 
@@ -311,6 +372,7 @@ export class Workbook {
           const m = r.sheet.cell(row, column);
           if (m) {
             m.formula = undefined;
+            m.unparsed = undefined;
             m.tokens = undefined;
           }
           const addr = hfAddress(r.sheet, row, column);
@@ -392,7 +454,7 @@ export class Workbook {
           this.hf.setCellContents(hfAddress(sheet, row, column), this.engineText(sheet, tokens));
         });
         for (const rule of sheet.rules) {
-          if (rule.criteria !== 'CUSTOM_FORMULA') continue;
+          if (rule.criteria !== 'CUSTOM_FORMULA' || rule.unparsed) continue;
           const text = String(rule.values[0] ?? '');
           const { tokens, changed } = change(tokenize(text), sheet);
           if (changed) rule.values = [render(tokens)];
