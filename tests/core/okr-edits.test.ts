@@ -32,8 +32,12 @@ const quarter = (keyResults: KeyResult[] = []): QuarterRows => ({
   counters: () => NO_IDS,
   appendAt: keyResults.length + 2,
 });
-const save = (input: Record<string, unknown>, q = quarter(), kpi?: KpiRef) =>
-  planKeyResultSave(parseInput(saveKeyResultInput, { objectiveId: 'O1', title: 'x', ...input }), q, kpi);
+const save = (input: Record<string, unknown>, q = quarter(), kpi?: KpiRef, locale = 'en_US') =>
+  planKeyResultSave(
+    parseInput(saveKeyResultInput(locale), { objectiveId: 'O1', title: 'x', ...input }),
+    q,
+    kpi,
+  );
 const mrr: KpiRef = { id: 'mrr', latest: 159_000, unit: 'currency' };
 
 describe('saving a key result', () => {
@@ -47,6 +51,21 @@ describe('saving a key result', () => {
     });
     expect(save({ baseline: '8%', target: 0.05 })).toMatchObject({ patch: { unit: "'%" }, format: '0.0%' });
     expect(save({ baseline: '36 h', target: '24.5 h' })).toMatchObject({ format: '#,##0.0 "h"' });
+  });
+
+  it("reads the numbers as the spreadsheet's locale writes them, keeping their unit", () => {
+    expect(
+      save({ baseline: '€ 165.000', target: '200.000 €', weight: '1,5' }, quarter(), undefined, 'de_DE'),
+    ).toMatchObject({
+      patch: { baseline: 165_000, target: 200_000, weight: 1.5, unit: "'€" },
+      format: '[$€]#,##0',
+    });
+    expect(save({ baseline: '8 %', target: '5,5 %' }, quarter(), undefined, 'fr_FR')).toMatchObject({
+      patch: { baseline: 0.08, target: 0.055, unit: "'%" },
+    });
+    expect(() => save({ target: '0.7' }, quarter(), undefined, 'de_DE')).toThrow(
+      'target: "0.7" is not a number',
+    );
   });
 
   it('follows a KPI in its unit, from its value when linked', () => {
@@ -86,7 +105,7 @@ describe('saving a key result', () => {
 describe('checking in', () => {
   const now = new Date('2027-02-10T09:30:00Z');
   const checkIn = (input: Record<string, unknown>, kr = keyResult()) =>
-    planCheckIn(parseInput(checkInInput, { krId: kr.id, ...input }), kr, '2027-Q1', now);
+    planCheckIn(parseInput(checkInInput('en_US'), { krId: kr.id, ...input }), kr, '2027-Q1', now);
 
   it('writes the value in the key result, and logs it', () => {
     expect(checkIn({ value: '$170,000', confidence: 7, note: '=HYPERLINK("x")' })).toEqual({
@@ -111,7 +130,7 @@ describe('checking in', () => {
   it.each([
     [{}, 'check-in: value: enter a value, a confidence or a note'],
     [{ value: 'done' }, 'check-in: value: "done" is not a number'],
-    [{ value: '12%' }, 'check-in: value: "12%" is in %, but O1.1 is in $'],
+    [{ value: '12%' }, 'check-in: value: is in %, but O1.1 is in $'],
   ])('refuses %j', (input, message) => {
     expect(() => checkIn(input)).toThrow(message);
   });
