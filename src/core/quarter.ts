@@ -141,8 +141,8 @@ function atOrAbove(score: number, line: number): boolean {
 /**
  * The same rule as paceStatus, as one native Sheets formula over a whole score column. It must be native:
  * TODAY() cannot be an argument of a custom function. `scores` is an A1 range such as `L2:L`; the quarter's
- * first and last days are written as DATE() literals (core/formula-text.ts). Error text in a score cell gives
- * "Error".
+ * first and last days are written as DATE() literals, the thresholds as fractions (`(7/10)`): the text parses
+ * in every locale (core/formula-text.ts). Error text in a score cell gives "Error".
  * tests/core/pace-formula.test.ts evaluates this formula in a real engine and compares it with paceStatus.
  */
 export function paceStatusFormula(

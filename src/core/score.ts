@@ -188,7 +188,8 @@ export function readBands(yellowFrom: Cell, greenFrom: Cell): Bands {
 
 /**
  * The conditional-format formulas that colour a score column by band, reading its first data cell (`L2`;
- * Sheets moves the reference down the range). A blank or error cell matches none, so it stays uncoloured.
+ * Sheets moves the reference down the range), thresholds as fractions so the rule parses in every locale
+ * (`=AND(ISNUMBER(L2);L2>=(7/10))`). A blank or error cell matches none, so it stays uncoloured.
  */
 export function bandRuleFormulas(cell: string, bands: Bands): Array<{ band: Band; formula: string }> {
   const scored = call('ISNUMBER', cell);

@@ -81,13 +81,13 @@ describe('the registry row', () => {
       owner: "'Success",
       cadence: 'weekly',
       latest: '=OKR_KPI_LATEST(KPI_churn)',
-      previous: `=OKR_KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A2:A,K7)`,
+      previous: `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A2:A;K7)`,
     });
     expect(latestFormula('nps')).toBe('=OKR_KPI_LATEST(KPI_nps)');
     const { date: _, ...undated } = def;
     expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=OKR_KPI_PREVIOUS(KPI_churn)');
     expect(previousFormula({ ...def, headerRow: 3 }, 'K2')).toBe(
-      `=OKR_KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A4:A,K2)`,
+      `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A4:A;K2)`,
     );
     expect(registryRow({ ...undated, target: undefined, warnAt: undefined }, 2, c)).toMatchObject({
       dateColumn: '',
@@ -99,8 +99,8 @@ describe('the registry row', () => {
   it('computes Trend with one native formula and Status with one OKR_KPI_STATUS call, in their header cells', () => {
     expect(registryFormulas(c)).toEqual({
       trend:
-        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M),IF(L2:L>M2:M,"↑",IF(L2:L<M2:M,"↓","→")),""))}',
-      status: '={"Status";OKR_KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}',
+        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M);IF(L2:L>M2:M;"↑";IF(L2:L<M2:M;"↓";"→"));""))}',
+      status: '={"Status";OKR_KPI_STATUS(L2:L;H2:H;I2:I;G2:G)}',
     });
   });
 

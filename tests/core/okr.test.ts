@@ -101,12 +101,12 @@ describe('reading rows', () => {
 describe('formulas', () => {
   it('live in the header cell and name their header', () => {
     const f = keyResultFormulas(krCols, days, scoring);
-    expect(f.score).toBe('={"Score";OKR_SCORE(F2:F,G2:G,H2:H,E2:E,1)}');
+    expect(f.score).toBe('={"Score";OKR_SCORE(F2:F;G2:G;H2:H;E2:E;1)}');
     expect(headerOfFormula(f.score!)).toBe('Score');
-    expect(f.status).toMatch(/^=\{"Status";ARRAYFORMULA\(IF\(L2:L="",""/);
+    expect(f.status).toMatch(/^=\{"Status";ARRAYFORMULA\(IF\(L2:L="";""/);
     const o = objectiveFormulas(objCols, krCols, '2027-Q1 Key Results', days, scoring);
     expect(o.score).toBe(
-      "={\"Score\";OKR_ROLLUP(A2:A,'2027-Q1 Key Results'!B2:B,'2027-Q1 Key Results'!L2:L,'2027-Q1 Key Results'!J2:J,'2027-Q1 Key Results'!A2:A)}",
+      "={\"Score\";OKR_ROLLUP(A2:A;'2027-Q1 Key Results'!B2:B;'2027-Q1 Key Results'!L2:L;'2027-Q1 Key Results'!J2:J;'2027-Q1 Key Results'!A2:A)}",
     );
     expect(headerFormula('Say "hi"', '=1')).toBe('={"Say ""hi""";1}');
     expect(headerOfFormula('={"Say ""hi""";1}')).toBe('Say "hi"');
