@@ -6,6 +6,7 @@ import type { CoachAction, CoachKeyResult, CoachKpi, CoachLevel, CoachObjective,
 import type { TitleReading } from './coach-text';
 import type { CoachLanguage } from './coach-words';
 import type { KEY_RESULTS, KeyOf, OBJECTIVES } from './layout';
+import { formatLocaleNumber } from './locale-number';
 import { paceStatus } from './quarter';
 import { type Bands, isFinished } from './score';
 import { displayNumber } from './units';
@@ -34,6 +35,8 @@ export interface Found {
 /** What the rules read, prepared once by core/coach.ts. */
 export interface CoachContext {
   language: CoachLanguage;
+  /** the spreadsheet's locale: numbers in the sentences are written as it writes them */
+  locale: string;
   bands: Bands;
   /** today as a serial day, when it reads as a day */
   today?: number;
@@ -70,7 +73,9 @@ export const quoted = (text: string) => {
   const line = Array.from(text.replace(/\s+/g, ' ').trim());
   return `"${line.length > 40 ? `${line.slice(0, 39).join('')}…` : line.join('')}"`;
 };
-const percent = (share: number) => `${Math.round(share * 100)}%`;
+/** A share as a whole percent, as the spreadsheet's locale writes it: `70%`, `70 %` in de_DE. */
+const percent = (share: number, locale: string) =>
+  formatLocaleNumber(share, locale, { percent: true, decimals: 0 });
 
 // ---- Objectives ---------------------------------------------------------------------------------------------
 
@@ -233,7 +238,7 @@ const bareMetric: KeyResultCheck = (kr, _ctx, { reading, fired }) => {
   );
 };
 
-const direction: KeyResultCheck = (kr, _ctx, { reading }) => {
+const direction: KeyResultCheck = (kr, ctx, { reading }) => {
   const d = reading.direction;
   if (!d) return undefined;
   const says = `The title says ${quoted(d.word)}`;
@@ -244,7 +249,10 @@ const direction: KeyResultCheck = (kr, _ctx, { reading }) => {
     CHANGING_TYPES.includes(kr.type) &&
     wrong(kr.baseline, kr.target)
   ) {
-    const [t, b] = [displayNumber(kr.target, kr.unit), displayNumber(kr.baseline, kr.unit)];
+    const [t, b] = [
+      displayNumber(kr.target, kr.unit, ctx.locale),
+      displayNumber(kr.baseline, kr.unit, ctx.locale),
+    ];
     const field: KeyResultField = 'target';
     return at(
       field,
@@ -299,7 +307,7 @@ const confidence: KeyResultCheck = (kr, ctx, { score }) => {
   const c = kr.confidence;
   if (!q || !num(c) || c < 0 || c > 10 || score === '') return undefined;
   const pace = paceStatus(score, q.elapsed, ctx.bands);
-  const where = `${percent(score)} done with ${percent(q.elapsed)} of the quarter gone`;
+  const where = `${percent(score, ctx.locale)} done with ${percent(q.elapsed, ctx.locale)} of the quarter gone`;
   const field: KeyResultField = 'confidence';
   if (c >= CONFIDENCE.high && pace === 'Off track' && q.elapsed >= FAR_BEHIND_FROM) {
     return at(

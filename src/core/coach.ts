@@ -113,11 +113,13 @@ export interface CoachInput {
   strategy?: readonly string[];
   /** the language titles are written in */
   language?: CoachLanguage;
+  /** the spreadsheet's locale (State.locale), in which numbers are written; en_US when not given */
+  locale?: string;
 }
 
 /** The coach's input from the sidebar's state, with what the state does not hold (levels, check-in days). */
 export function coachInputOf(
-  state: Pick<State, 'today' | 'settings' | 'quarter' | 'objectives' | 'kpis'>,
+  state: Pick<State, 'today' | 'locale' | 'settings' | 'quarter' | 'objectives' | 'kpis'>,
   extra: Pick<CoachInput, 'checkIns' | 'strategy' | 'language'> & {
     levels?: Readonly<Record<string, CoachLevel>>;
   } = {},
@@ -126,6 +128,7 @@ export function coachInputOf(
   return {
     ...rest,
     today: state.today,
+    locale: state.locale,
     ...(state.quarter ? { quarter: { start: state.quarter.start, end: state.quarter.end } } : {}),
     scoring: state.settings.scoring,
     objectives: state.objectives.map((o) => {
@@ -160,6 +163,7 @@ function context(input: CoachInput): CoachContext {
   const checkIns = input.checkIns;
   return {
     language: input.language ?? 'en',
+    locale: input.locale ?? 'en_US',
     bands: {
       yellowFrom: number(s.yellowFrom, DEFAULT_BANDS.yellowFrom),
       greenFrom: number(s.greenFrom, DEFAULT_BANDS.greenFrom),

@@ -1,6 +1,7 @@
 // KPI health: a KPI is expected to be at 100% of target all the time; when it is not, it turns yellow or red.
 // Also what a KPI's column says about it: its latest value, the value one cadence period earlier, the trend.
 // (What its numbers are, the unit, is core/units.ts.)
+import { call, quoted } from './formula-text';
 import type { Band } from './score';
 import {
   type Cell,
@@ -221,7 +222,14 @@ export const TREND_COLOURS: Record<'improving' | 'worsening', { background: stri
  * arrow of kpiTrend for every row, blank where either is not a number.
  */
 export function trendFormula(latest: string, previous: string): string {
-  return `ARRAYFORMULA(IF(ISNUMBER(${latest})*ISNUMBER(${previous}),IF(${latest}>${previous},"↑",IF(${latest}<${previous},"↓","→")),""))`;
+  const numbers = `${call('ISNUMBER', latest)}*${call('ISNUMBER', previous)}`;
+  const arrow = call(
+    'IF',
+    `${latest}>${previous}`,
+    quoted('↑'),
+    call('IF', `${latest}<${previous}`, quoted('↓'), quoted('→')),
+  );
+  return call('ARRAYFORMULA', call('IF', numbers, arrow, '""'));
 }
 
 /** The newest `n` numbers of a column, oldest first (for a sparkline); text and blanks are skipped. */

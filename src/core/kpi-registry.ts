@@ -4,7 +4,7 @@
 // server reads and writes.
 
 import { columnFrom2, columnLetter, quoteSheet } from './a1';
-import { headerFormula } from './formulas';
+import { call, FUNCTIONS, headerFormula, quoted } from './formula-text';
 import { isKpiId } from './ids';
 import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
 import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
@@ -12,19 +12,30 @@ import type { KpiView } from './rpc';
 import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
 import { type Cell, numberOrBlank, textKey, textOf } from './values';
 
-/** The named range of a KPI's value column: `=KPI_LATEST(KPI_churn)` works in any cell. */
+/** The named range of a KPI's value column: `=OKR_KPI_LATEST(KPI_churn)` works in any cell. */
 export function namedRangeOf(id: string): string {
   return `KPI_${id}`;
 }
 
 /** Latest: the last entry of the KPI's named range. A key result that follows the KPI has it as Current. */
 export function latestFormula(id: string): string {
-  return `=KPI_LATEST(${namedRangeOf(id)})`;
+  return latestFormulaOf(namedRangeOf(id));
 }
 
-/** The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one. */
+/** Latest of a named range, as a key result's Current holds it. */
+export function latestFormulaOf(namedRange: string): string {
+  return `=${call(FUNCTIONS.kpiLatest, namedRange)}`;
+}
+
+/**
+ * The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one: as
+ * getFormula returns it in any locale (one argument, so no separator), also under the name the function had
+ * before it took the `OKR_` prefix (`=KPI_LATEST(KPI_churn)`), in any letter case.
+ */
 export function latestFormulaRange(formula: string | undefined): string | undefined {
-  const m = formula ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/.exec(formula.trim()) : null;
+  const m = formula
+    ? /^=\s*(?:OKR_)?KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/i.exec(formula.trim())
+    : null;
   return m ? m[1] : undefined;
 }
 
@@ -99,10 +110,10 @@ export interface KpiDefinition {
  */
 export function previousFormula(def: KpiDefinition, cadenceCell: string): string {
   const range = namedRangeOf(def.id);
-  if (!def.date) return `=KPI_PREVIOUS(${range})`;
+  if (!def.date) return `=${call(FUNCTIONS.kpiPrevious, range)}`;
   const letter = columnLetter(def.date.index + 1);
-  const first = def.headerRow + 1;
-  return `=KPI_PREVIOUS(${range},${quoteSheet(def.sourceTab)}!${letter}${first}:${letter},${cadenceCell})`;
+  const dates = `${quoteSheet(def.sourceTab)}!${letter}${def.headerRow + 1}:${letter}`;
+  return `=${call(FUNCTIONS.kpiPrevious, range, dates, cadenceCell)}`;
 }
 
 /** The cells of a KPI's registry row (row `row`, 1-based), user text kept as text. */
@@ -131,7 +142,7 @@ export function registryFormulas(c: KpiColumns): { trend: string; status: string
     trend: headerFormula('Trend', trendFormula(at(c.latest), at(c.previous))),
     status: headerFormula(
       'Status',
-      `KPI_STATUS(${at(c.latest)},${at(c.target)},${at(c.warnAt)},${at(c.betterWhen)})`,
+      call(FUNCTIONS.kpiStatus, at(c.latest), at(c.target), at(c.warnAt), at(c.betterWhen)),
     ),
   };
 }
@@ -146,7 +157,11 @@ export function trendRuleFormulas(
   const t = `${columnLetter(c.trend + 1)}2`;
   const better = `${columnLetter(c.betterWhen + 1)}2`;
   const moved = (up: string, down: string) =>
-    `=OR(AND(${t}="↑",${better}="${up}"),AND(${t}="↓",${better}="${down}"))`;
+    `=${call(
+      'OR',
+      call('AND', `${t}=${quoted('↑')}`, `${better}=${quoted(up)}`),
+      call('AND', `${t}=${quoted('↓')}`, `${better}=${quoted(down)}`),
+    )}`;
   return [
     { meaning: 'improving', formula: moved('higher', 'lower') },
     { meaning: 'worsening', formula: moved('lower', 'higher') },

@@ -160,7 +160,7 @@ export function listKpiViews(): KpiView[] {
  * @param {number|Array<Array<number>>} target Where it should end: a cell or a column.
  * @param {number|Array<Array<number>>} current Where it is now: a cell or a column.
  * @param {string|Array<Array<string>>} [type] "auto" (default), "increase", "decrease", "at least", "at most", "yes/no" or "milestone".
- * @param {number} [cap] Highest score: 1 (default) clamps at 100%; e.g. 1.5 lets over-achievement show.
+ * @param {number} [cap] Highest score: 1 (default) clamps at 100%; a larger cap (150%) lets over-achievement show.
  * @return {number|Array<Array<number>>} The score from 0 to 1; blank while an input is blank.
  * @customfunction
  */
@@ -191,11 +191,11 @@ export function OKR_ROLLUP(
 }
 
 /**
- * The colour band of a score (Google re:Work): "red" below 0.4, "yellow" below 0.7, else "green".
+ * The colour band of a score (Google re:Work): "red" below 40%, "yellow" below 70%, else "green".
  *
  * @param {number|Array<Array<number>>} score A score or a column of scores.
- * @param {number} [yellowFrom] Lowest yellow score (default 0.4).
- * @param {number} [greenFrom] Lowest green score (default 0.7).
+ * @param {number} [yellowFrom] Lowest yellow score (default 40%).
+ * @param {number} [greenFrom] Lowest green score (default 70%).
  * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank for a blank score.
  * @customfunction
  */
@@ -210,8 +210,8 @@ export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result 
  * @return {number} The last non-blank value.
  * @customfunction
  */
-export function KPI_LATEST(range: Arg): Result {
-  return customFunctions.KPI_LATEST(range);
+export function OKR_KPI_LATEST(range: Arg): Result {
+  return customFunctions.OKR_KPI_LATEST(range);
 }
 
 /**
@@ -225,8 +225,8 @@ export function KPI_LATEST(range: Arg): Result {
  * @return {number} The earlier value; blank when there is none.
  * @customfunction
  */
-export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
-  return customFunctions.KPI_PREVIOUS(values, dates, cadence);
+export function OKR_KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
+  return customFunctions.OKR_KPI_PREVIOUS(values, dates, cadence);
 }
 
 /**
@@ -239,8 +239,8 @@ export function KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
  * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank when value or target is blank.
  * @customfunction
  */
-export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
-  return customFunctions.KPI_STATUS(value, target, warnAt, betterWhen);
+export function OKR_KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
+  return customFunctions.OKR_KPI_STATUS(value, target, warnAt, betterWhen);
 }
 
 /**
@@ -251,8 +251,8 @@ export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg
  * @return {string|Array<Array<string>>} The quarter label, e.g. "2027-Q1".
  * @customfunction
  */
-export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER(date, fiscalStartMonth);
+export function OKR_QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER(date, fiscalStartMonth);
 }
 
 /**
@@ -263,8 +263,8 @@ export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
  * @return {Date|Array<Array<Date>>} The quarter's first day.
  * @customfunction
  */
-export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER_START(label, fiscalStartMonth);
+export function OKR_QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER_START(label, fiscalStartMonth);
 }
 
 /**
@@ -275,8 +275,8 @@ export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
  * @return {Date|Array<Array<Date>>} The quarter's last day.
  * @customfunction
  */
-export function QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER_END(label, fiscalStartMonth);
+export function OKR_QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER_END(label, fiscalStartMonth);
 }
 
 // The compiler checks here that the RPC globals above match the contract the sidebar calls (core/rpc.ts).

@@ -66,6 +66,7 @@ import {
   sampleColumn,
   type TabRead,
 } from './kpi-registry';
+import { spreadsheetLocale } from './locale';
 import { whenUnlocked, withDocumentLock } from './lock';
 import { findQuarterSheets } from './quarter-sheets';
 import { loadSettings } from './settings';
@@ -225,7 +226,7 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, valueColumn: number, dateCo
  * columns. Nothing of the tab's cells is written. Returns the KPI as it stands now.
  */
 export function tagKpi(input: unknown): KpiView {
-  const v = parseTagKpi(input);
+  const v = parseTagKpi(input, spreadsheetLocale());
   return withDocumentLock('KPI change', () => {
     const ss = active();
     const sheet = ss.getSheetByName(v.sheetName);

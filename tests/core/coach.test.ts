@@ -422,6 +422,18 @@ describe('kr-direction: the words and the numbers move opposite ways', () => {
     );
   });
 
+  it("writes the numbers as the spreadsheet's locale writes them", () => {
+    const input = withKeyResult({
+      title: 'Reduce churn from 5% to 8%',
+      baseline: 0.055,
+      target: 0.08,
+      current: 0.06,
+    });
+    expect(coach({ ...input, locale: 'de_DE' })[0]!.message).toContain(
+      'the target (8\u00a0%) is above the baseline (5,5\u00a0%)',
+    );
+  });
+
   it('fires on the type, and on the title’s own numbers when the cells are blank', () => {
     expectFindings(
       coach(
@@ -675,6 +687,7 @@ describe('coachInputOf: the input from the sidebar’s state', () => {
   it('takes today, the quarter’s days, the bands and the views, with levels and check-ins from the server', () => {
     const state: State = {
       today: TODAY,
+      locale: 'en_US',
       settings: {
         fiscalStartMonth: 1,
         currentQuarter: '2027-Q1',

@@ -80,14 +80,14 @@ describe('the registry row', () => {
       warnAt: 0.06,
       owner: "'Success",
       cadence: 'weekly',
-      latest: '=KPI_LATEST(KPI_churn)',
-      previous: `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A2:A,K7)`,
+      latest: '=OKR_KPI_LATEST(KPI_churn)',
+      previous: `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A2:A;K7)`,
     });
-    expect(latestFormula('nps')).toBe('=KPI_LATEST(KPI_nps)');
+    expect(latestFormula('nps')).toBe('=OKR_KPI_LATEST(KPI_nps)');
     const { date: _, ...undated } = def;
-    expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=KPI_PREVIOUS(KPI_churn)');
+    expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=OKR_KPI_PREVIOUS(KPI_churn)');
     expect(previousFormula({ ...def, headerRow: 3 }, 'K2')).toBe(
-      `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A4:A,K2)`,
+      `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A4:A;K2)`,
     );
     expect(registryRow({ ...undated, target: undefined, warnAt: undefined }, 2, c)).toMatchObject({
       dateColumn: '',
@@ -96,11 +96,11 @@ describe('the registry row', () => {
     });
   });
 
-  it('computes Trend with one native formula and Status with one KPI_STATUS call, in their header cells', () => {
+  it('computes Trend with one native formula and Status with one OKR_KPI_STATUS call, in their header cells', () => {
     expect(registryFormulas(c)).toEqual({
       trend:
-        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M),IF(L2:L>M2:M,"↑",IF(L2:L<M2:M,"↓","→")),""))}',
-      status: '={"Status";KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}',
+        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M);IF(L2:L>M2:M;"↑";IF(L2:L<M2:M;"↓";"→"));""))}',
+      status: '={"Status";OKR_KPI_STATUS(L2:L;H2:H;I2:I;G2:G)}',
     });
   });
 

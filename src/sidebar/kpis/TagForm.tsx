@@ -85,7 +85,7 @@ export function TagForm({
           (k) =>
             kpi || alreadyTagged
               ? `Saved ${k.name}.`
-              : `Tagged ${k.name}: the KPIs sheet follows it, and =KPI_LATEST(${k.namedRange}) reads it in any cell.`,
+              : `Tagged ${k.name}: the KPIs sheet follows it, and =OKR_KPI_LATEST(${k.namedRange}) reads it in any cell.`,
         );
         onDone();
       }}
