@@ -172,7 +172,7 @@ function spreadsheetCalls(snapshot: Record<string, number>): number {
 
 /**
  * A workbook with `kpis` tagged KPIs (one tab of weekly columns), a quarter of `objectives` objectives and
- * `keyResults` key results, one in ten of them following a KPI (Current = KPI_LATEST of its named range).
+ * `keyResults` key results, one in ten of them following a KPI (Current = OKR_KPI_LATEST of its named range).
  */
 function okrWorkbook(objectives: number, keyResults: number, kpis = 0): Addon {
   const addon = loadAddon({
@@ -237,7 +237,7 @@ function okrWorkbook(objectives: number, keyResults: number, kpis = 0): Addon {
         0,
         100,
         kpiIds.length && i % 10 === 0
-          ? `=KPI_LATEST(KPI_${kpiIds[(i / 10) % kpiIds.length]})`
+          ? `=OKR_KPI_LATEST(KPI_${kpiIds[(i / 10) % kpiIds.length]})`
           : (i * 37) % 120,
       ];
     }),

@@ -1,6 +1,7 @@
 // KPI health: a KPI is expected to be at 100% of target all the time; when it is not, it turns yellow or red.
 // Also its direction and cadence words, one cadence period back from a day, and the trend from previous to
 // latest. (Which entries are latest and previous is kpi-series.ts; what its numbers are, the unit, units.ts.)
+import { call, quoted } from './formula-text';
 import type { Band } from './score';
 import { type Cell, type Day, describe, InputError, isBlank, readNumber, serialOfDay } from './values';
 
@@ -115,5 +116,12 @@ export const TREND_COLOURS: Record<'improving' | 'worsening', { background: stri
  * arrow of kpiTrend for every row, blank where either is not a number.
  */
 export function trendFormula(latest: string, previous: string): string {
-  return `ARRAYFORMULA(IF(ISNUMBER(${latest})*ISNUMBER(${previous}),IF(${latest}>${previous},"↑",IF(${latest}<${previous},"↓","→")),""))`;
+  const numbers = `${call('ISNUMBER', latest)}*${call('ISNUMBER', previous)}`;
+  const arrow = call(
+    'IF',
+    `${latest}>${previous}`,
+    quoted('↑'),
+    call('IF', `${latest}<${previous}`, quoted('↓'), quoted('→')),
+  );
+  return call('ARRAYFORMULA', call('IF', numbers, arrow, '""'));
 }

@@ -1,23 +1,21 @@
 // A tagged KPI as okr-sheets keeps it: its named range, the mark (developer metadata) on the user's tab, its row
 // of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status (for a column, a row of
-// a wide scorecard, one of several stacked series), and the KPI and the user's tabs as the sidebar sees them
-// (one way of building each, whether from the registry or from a tag just made). Pure: the server reads and
-// writes.
+// a wide scorecard, one of several stacked series), reading those formulas back, and the KPI as the sidebar
+// sees it (one way of building it, whether from the registry or from a tag just made). The user's tabs as the
+// sidebar lists them are kpi-tab-view.ts. Pure: the server reads and writes.
 
 import { columnFrom2, columnLetter, quoteSheet } from './a1';
-import { headerFormula } from './formulas';
+import { call, FUNCTIONS, headerFormula, quoted } from './formula-text';
 import { isKpiId } from './ids';
-import type { Detection } from './kpi-detect';
 import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
 import { type DatePartUnit, howText } from './kpi-series';
 import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
 import type { DateOrder } from './locale';
-import type { Period } from './periods';
-import type { KpiView, TabView } from './rpc';
+import type { KpiView } from './rpc';
 import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
 import { type Cell, numberOrBlank, textKey, textOf } from './values';
 
-/** The named range of a KPI's value column: `=KPI_LATEST(KPI_churn)` works in any cell. */
+/** The named range of a KPI's value column: `=OKR_KPI_LATEST(KPI_churn)` works in any cell. */
 export function namedRangeOf(id: string): string {
   return `KPI_${id}`;
 }
@@ -28,19 +26,71 @@ export function namedRangeOf(id: string): string {
  * KPI has the same formula as Current. Without a definition: the last entry of the named range.
  */
 export function latestFormula(id: string, def?: KpiDefinition): string {
-  return `=KPI_LATEST(${[namedRangeOf(id), ...(def ? seriesArgs(def) : [])].join(',')})`;
+  return latestFormulaOf(namedRangeOf(id), ...(def ? seriesArgs(def) : []));
+}
+
+/** Latest of a named range (and the ranges and texts saying how its dates read), as a key result's Current holds it. */
+export function latestFormulaOf(namedRange: string, ...args: readonly string[]): string {
+  return `=${call(FUNCTIONS.kpiLatest, namedRange, ...args)}`;
+}
+
+/**
+ * A Latest formula as getFormula returns it, in any locale (`,` or `;` between arguments), also under the name
+ * the function had before it took the `OKR_` prefix (`=KPI_LATEST(KPI_churn)`), in any letter case: the named
+ * range it reads and its other arguments as written. Undefined when the formula is not one.
+ */
+export function readLatestFormula(
+  formula: string | undefined,
+): { range: string; args: string[] } | undefined {
+  const m = formula ? /^=\s*(?:OKR_)?KPI_LATEST\(([\s\S]*)\)$/i.exec(formula.trim()) : null;
+  if (!m) return undefined;
+  const parts = splitArguments(m[1]!);
+  const range = parts?.[0]?.trim();
+  if (!parts || !range || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(range)) return undefined;
+  return { range, args: parts.slice(1).map((a) => a.trim()) };
+}
+
+/**
+ * The arguments of a call as written, split at the separators outside quotes and brackets (`,` in en_US, `;`
+ * in the decimal-comma locales: no argument of ours holds a number, so neither is ever a decimal mark).
+ */
+function splitArguments(text: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: '"' | "'" | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined; // a doubled quote closes and reopens: the same text
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (depth === 0 && (ch === ',' || ch === ';')) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (quote || depth !== 0) return undefined;
+  out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * A Latest formula written anew in the add-on's one syntax (`;` between arguments, the function's current
+ * name), from one read back in any locale or made under the older name: what a carried or following key
+ * result's Current holds. Undefined when the formula is not one.
+ */
+export function rewrittenLatestFormula(formula: string | undefined): string | undefined {
+  const read = readLatestFormula(formula);
+  return read ? latestFormulaOf(read.range, ...read.args) : undefined;
 }
 
 /** The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one. */
 export function latestFormulaRange(formula: string | undefined): string | undefined {
-  const m = formula
-    ? /^=KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*(?:,[\s\S]*)?\)$/.exec(formula.trim())
-    : null;
-  return m ? m[1] : undefined;
+  return readLatestFormula(formula)?.range;
 }
-
-/** A formula's text literal: `"EWR"`, with a double quote doubled. */
-const literal = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** The ranges and texts after the named range that say where a KPI's dates and series are and how they read. */
 function seriesArgs(def: KpiDefinition, cadenceCell?: string): string[] {
@@ -61,12 +111,12 @@ function seriesArgs(def: KpiDefinition, cadenceCell?: string): string[] {
   });
   const tail: string[] = [];
   if (cadenceCell !== undefined) tail.push(cadenceCell);
-  if (how || def.series) tail.push(literal(how));
+  if (how || def.series) tail.push(quoted(how));
   if (def.series) {
     const cols = def.series.columns;
-    tail.push(span(cols[0]!, cols[cols.length - 1]!), literal(def.series.key));
+    tail.push(span(cols[0]!, cols[cols.length - 1]!), quoted(def.series.key));
   }
-  if (tail.length && args.length === 0) args.push('""');
+  if (tail.length && args.length === 0) args.push(quoted(''));
   return [...args, ...tail];
 }
 
@@ -174,8 +224,8 @@ export interface KpiDefinition {
  */
 export function previousFormula(def: KpiDefinition, cadenceCell: string): string {
   const range = namedRangeOf(def.id);
-  if (!def.date && !def.row && !def.series) return `=KPI_PREVIOUS(${range})`;
-  return `=KPI_PREVIOUS(${[range, ...seriesArgs(def, cadenceCell)].join(',')})`;
+  if (!def.date && !def.row && !def.series) return `=${call(FUNCTIONS.kpiPrevious, range)}`;
+  return `=${call(FUNCTIONS.kpiPrevious, range, ...seriesArgs(def, cadenceCell))}`;
 }
 
 /** Where a KPI's numbers are, as the registry shows it: `MRR (C)`, `row 5 (Total users)`, `Total (F) for EWR`. */
@@ -219,7 +269,7 @@ export function registryFormulas(c: KpiColumns): { trend: string; status: string
     trend: headerFormula('Trend', trendFormula(at(c.latest), at(c.previous))),
     status: headerFormula(
       'Status',
-      `KPI_STATUS(${at(c.latest)},${at(c.target)},${at(c.warnAt)},${at(c.betterWhen)})`,
+      call(FUNCTIONS.kpiStatus, at(c.latest), at(c.target), at(c.warnAt), at(c.betterWhen)),
     ),
   };
 }
@@ -234,7 +284,11 @@ export function trendRuleFormulas(
   const t = `${columnLetter(c.trend + 1)}2`;
   const better = `${columnLetter(c.betterWhen + 1)}2`;
   const moved = (up: string, down: string) =>
-    `=OR(AND(${t}="↑",${better}="${up}"),AND(${t}="↓",${better}="${down}"))`;
+    `=${call(
+      'OR',
+      call('AND', `${t}=${quoted('↑')}`, `${better}=${quoted(up)}`),
+      call('AND', `${t}=${quoted('↓')}`, `${better}=${quoted(down)}`),
+    )}`;
   return [
     { meaning: 'improving', formula: moved('higher', 'lower') },
     { meaning: 'worsening', formula: moved('lower', 'higher') },
@@ -350,88 +404,6 @@ export function kpiView(e: RegistryEntry, place: KpiPlaceView, recent: number[],
     trend: trend === '↑' || trend === '↓' || trend === '→' ? trend : '',
     status: status === 'green' || status === 'yellow' || status === 'red' ? status : '',
     recent,
-    ...(problem ? { problem } : {}),
-  };
-}
-
-// ---- The user's tabs as the sidebar lists them ---------------------------------------------------------------
-
-/** A period as a person reads it in a listing: `2025-12`, `2025-W03`, `2024-Q1`, `2024`, `2025-12-31`. */
-export function periodText(p: Period, cadence?: string): string {
-  const { year, month, day } = p.start;
-  const mm = String(month).padStart(2, '0');
-  // a date cell of a monthly series (Sheets turns a typed `December 2025` into 1 December) names its month
-  const grain = p.granularity === 'day' && day === 1 && cadence ? cadence : p.granularity;
-  if (grain === 'year' || grain === 'yearly') return String(year);
-  if (grain === 'quarter' || grain === 'quarterly') return `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-  if (grain === 'month' || grain === 'monthly') return `${year}-${mm}`;
-  return `${year}-${mm}-${String(day).padStart(2, '0')}`;
-}
-
-/** A tab as the sidebar lists it: what detection found, and the KPIs tagged in it (by their marks). */
-export function tabView(
-  tab: { name: string; lastRow: number },
-  d: Detection,
-  marks: ReadonlyArray<{ mark: KpiMark; column: number; row?: number }>,
-  names: ReadonlyMap<string, string>,
-): TabView {
-  const letter = (i: number) => d.columns[i]!.letter;
-  const offered = d.valueColumns.filter((i) => !d.columns[i]!.period);
-  const problem =
-    tab.lastRow === 0
-      ? 'the tab is empty'
-      : d.orientation === 'wide'
-        ? (d.rows ?? []).length === 0
-          ? 'its header row holds periods, but no row below holds numbers under them'
-          : undefined
-        : offered.length === 0
-          ? 'it has no column of numbers to follow'
-          : undefined;
-  return {
-    name: tab.name,
-    headerRow: d.headerRow,
-    rows: d.dataRows,
-    orientation: d.orientation,
-    columns: d.columns.map((c) => ({
-      letter: c.letter,
-      header: c.header,
-      kind: c.kind,
-      ...(c.period ? { period: true } : {}),
-      ...(c.name ? { name: c.name } : {}),
-      ...(c.unit ? { unit: c.unit } : {}),
-      ...(c.unitText ? { unitText: c.unitText } : {}),
-      ...(c.betterWhen ? { betterWhen: c.betterWhen } : {}),
-    })),
-    ...(d.dateColumn !== undefined ? { dateColumn: letter(d.dateColumn) } : {}),
-    valueColumns: offered.map(letter),
-    ...(d.rows
-      ? {
-          kpiRows: d.rows.map((r) => ({
-            row: r.row,
-            label: r.label,
-            name: r.name,
-            unit: r.unit,
-            ...(r.unitText ? { unitText: r.unitText } : {}),
-            ...(r.betterWhen ? { betterWhen: r.betterWhen } : {}),
-            ...(r.latest
-              ? { latest: r.latest.value, latestPeriod: periodText(r.latest.period, d.spacing) }
-              : {}),
-          })),
-        }
-      : {}),
-    ...(d.series ? { series: { columns: d.series.columns.map(letter), keys: d.series.keys } } : {}),
-    ...(d.cadence ? { cadence: d.cadence } : {}),
-    ...(d.newestFirst ? { newestFirst: true } : {}),
-    notes: d.notes,
-    kpis: marks
-      .filter((m) => m.mark.role === 'value')
-      .sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || a.column - b.column)
-      .map((m) => ({
-        id: m.mark.id,
-        name: names.get(m.mark.id) ?? m.mark.id,
-        valueLetter: m.row ? '' : (d.columns[m.column - 1]?.letter ?? ''),
-        ...(m.row ? { row: m.row } : {}),
-      })),
     ...(problem ? { problem } : {}),
   };
 }

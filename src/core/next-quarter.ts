@@ -3,7 +3,7 @@
 // result in its own unit), the OKR History rows, and the review the sidebar shows before anything changes.
 
 import type { KeyResultColumns, ObjectiveColumns } from './formulas';
-import { latestFormulaRange } from './kpi-registry';
+import { rewrittenLatestFormula } from './kpi-registry';
 import { fullRow, type HISTORY, type KeyOf, type RowPatch, textCell } from './layout';
 import type { KeyResult, Objective } from './okr';
 import type { NewQuarterPreview } from './rpc';
@@ -97,12 +97,14 @@ export function carriedObjectiveRows(plan: QuarterPlan, c: ObjectiveColumns, wid
 }
 
 /**
- * The new Key Results sheet's rows: a KR that follows a KPI keeps its live formula, the others start the
- * quarter with no value yet; each keeps its unit.
+ * The new Key Results sheet's rows: a KR that follows a KPI keeps its live formula (written anew, so one made
+ * under the function's older name reads the KPI again), the others start the quarter with no value yet; each
+ * keeps its unit.
  */
 export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, width: number): Cell[][] {
-  return plan.carriedKeyResults.map(({ from: k, baseline, target }) =>
-    fullRow(
+  return plan.carriedKeyResults.map(({ from: k, baseline, target }) => {
+    const followed = rewrittenLatestFormula(k.currentFormula);
+    return fullRow(
       {
         id: k.id,
         objective: k.objectiveId,
@@ -111,7 +113,7 @@ export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, wid
         type: k.type,
         baseline,
         target,
-        current: latestFormulaRange(k.currentFormula) ? (k.currentFormula ?? '') : '',
+        current: followed ?? '',
         kpi: k.kpiId,
         weight: k.weight,
         notes: textCell(k.notes),
@@ -119,8 +121,8 @@ export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, wid
       },
       c,
       width,
-    ),
-  );
+    );
+  });
 }
 
 /** The number format of each carried row's Baseline, Target and Current: its own unit's. */

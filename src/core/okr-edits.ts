@@ -18,7 +18,7 @@ import {
 } from './layout';
 import type { KeyResult, Objective } from './okr';
 import type { CheckIn, SaveKeyResult, SaveObjective } from './schema';
-import { AUTOMATIC_FORMAT, editableNumber, numberFormatOf, type Quantity, unitText } from './units';
+import { AUTOMATIC_FORMAT, numberFormatOf, type Quantity, unitText } from './units';
 import { type Cell, InputError, readNumber } from './values';
 
 /** The item of a quarter with an ID, or an InputError naming it and the quarter. */
@@ -233,9 +233,7 @@ export function planCheckIn(v: CheckIn, kr: KeyResult, quarter: string, now: Dat
     );
   }
   if (isQuantity(v.value) && v.value.unit && kr.unit && v.value.unit !== kr.unit) {
-    throw new InputError(
-      `check-in: value: "${editableNumber(v.value.value, v.value.unit)}" is in ${v.value.unit}, but ${kr.id} is in ${kr.unit}`,
-    );
+    throw new InputError(`check-in: value: is in ${v.value.unit}, but ${kr.id} is in ${kr.unit}`);
   }
   const value: Cell = isQuantity(v.value)
     ? v.value.value

@@ -1,6 +1,7 @@
 // Quarters and pace. Labels are `YYYY-Qn`; a fiscal year is labelled by the calendar year in which it ends
 // (fiscal start April: April 2026 – March 2027 is FY2027, so May 2026 is 2027-Q1). A quarter the add-on works
 // on is one value built once (QuarterInfo: label, days, sheet names), never a label re-parsed along the way.
+import { call, date, numeral, quoted } from './formula-text';
 import { KEY_RESULTS, OBJECTIVES, sheetName } from './layout';
 import { type Bands, DEFAULT_BANDS, FINISHED_AT, isFinished } from './score';
 import { type Day, describe, InputError, serialOfDay } from './values';
@@ -140,7 +141,8 @@ function atOrAbove(score: number, line: number): boolean {
 /**
  * The same rule as paceStatus, as one native Sheets formula over a whole score column. It must be native:
  * TODAY() cannot be an argument of a custom function. `scores` is an A1 range such as `L2:L`; the quarter's
- * first and last days are written as DATE() literals. Error text in a score cell gives "Error".
+ * first and last days are written as DATE() literals, the thresholds as fractions (`(7/10)`): the text parses
+ * in every locale (core/formula-text.ts). Error text in a score cell gives "Error".
  * tests/core/pace-formula.test.ts evaluates this formula in a real engine and compares it with paceStatus.
  */
 export function paceStatusFormula(
@@ -149,12 +151,30 @@ export function paceStatusFormula(
   end: Day,
   bands: Bands = DEFAULT_BANDS,
 ): string {
-  const date = (d: Day) => `DATE(${d.year},${d.month},${d.day})`;
-  const elapsed = `MIN(1,MAX(0,(TODAY()-${date(start)}+1)/(${date(end)}-${date(start)}+1)))`;
   const s = scores;
-  return (
-    `=ARRAYFORMULA(IF(${s}="","",IF(ISTEXT(${s}),"Error",IF(${s}>=${FINISHED_AT},"Done",` +
-    `IF(ROUND(${s}-${bands.greenFrom}*${elapsed},9)>=0,"On track",` +
-    `IF(ROUND(${s}-${bands.yellowFrom}*${elapsed},9)>=0,"At risk","Off track"))))))`
+  const first = date(start);
+  const elapsed = call('MIN', '1', call('MAX', '0', `(TODAY()-${first}+1)/(${date(end)}-${first}+1)`));
+  const onPace = (threshold: number) => `${call('ROUND', `${s}-${numeral(threshold)}*${elapsed}`, '9')}>=0`;
+  const status = call(
+    'IF',
+    `${s}=""`,
+    '""',
+    call(
+      'IF',
+      call('ISTEXT', s),
+      quoted('Error'),
+      call(
+        'IF',
+        `${s}>=${numeral(FINISHED_AT)}`,
+        quoted('Done'),
+        call(
+          'IF',
+          onPace(bands.greenFrom),
+          quoted('On track'),
+          call('IF', onPace(bands.yellowFrom), quoted('At risk'), quoted('Off track')),
+        ),
+      ),
+    ),
   );
+  return `=${call('ARRAYFORMULA', status)}`;
 }

@@ -56,7 +56,7 @@ export interface KpiView {
   series?: string;
   dateColumn: string;
   dateLetter: string;
-  /** the named range over the value column: `=KPI_LATEST(KPI_churn)` reads it anywhere */
+  /** the named range over the value column: `=OKR_KPI_LATEST(KPI_churn)` reads it anywhere */
   namedRange: string;
   /** the registry's Unit cell: one of the KPI form's units (core/units.ts reads it) */
   unit: string;
@@ -155,6 +155,11 @@ export interface TagKpiInput {
 export interface State {
   /** YYYY-MM-DD in the spreadsheet's time zone */
   today: string;
+  /**
+   * the spreadsheet's locale, as core/locale.ts names it (`de_DE`): the sidebar shows numbers in it and fills
+   * its forms in it, and the server reads what comes back in it
+   */
+  locale: string;
   settings: SettingsView;
   /** the running quarter, if one is set up */
   quarter?: QuarterView;

@@ -1,14 +1,27 @@
 // Every input from the sidebar, parsed with zod (settings.ts builds the stored settings from the same fields).
 // The sidebar is never trusted: the server parses each RPC argument here and a bad one becomes an InputError
-// that names the field and the value (`target: "abc" is not a number`), before anything is written. A number
-// keeps the unit it was typed in (`8%`, `$165,000`), so nothing downstream re-reads the raw input.
+// that names the field and the value (`target: "abc" is not a number`), before anything is written. Numbers are
+// read as the spreadsheet's users write them (`0,7` and `1.234,5` in de_DE, `$165,000` in en_US), so the schemas
+// that read numbers are made per locale (`saveKeyResultInput(locale)`); a number keeps the unit it was typed in
+// (`8%`, `$165,000`), so nothing downstream re-reads the raw input.
 import * as z from 'zod/mini';
 import { isKeyResultId, isKpiId, isObjectiveId } from './ids';
 import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt } from './kpi-health';
+import { type LocaleRules, localeRules } from './locale';
+import { formatLocaleNumber } from './locale-number';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter';
 import { readScoreType, SCORE_TYPES } from './score';
-import { type Quantity, readQuantity, readUnit, UNITS, type UnitChoice } from './units';
-import { type Cell, describe, InputError, isDate, messageOf, readNumber } from './values';
+import {
+  type Locale,
+  type Quantity,
+  readPlainNumber,
+  readQuantity,
+  readUnit,
+  UNITS,
+  type UnitChoice,
+  unitChoice,
+} from './units';
+import { type Cell, describe, InputError, isDate, messageOf } from './values';
 
 // zod/mini, not classic zod: the same parser at 37 KB instead of 819 KB in dist/Code.js, which Apps Script
 // loads on every execution, including every custom-function call. zod's JIT builds functions from strings;
@@ -37,14 +50,19 @@ function field<T>(read: (v: unknown, issue: (message: string) => never) => T) {
   );
 }
 
-/** A number as a user types it in a form: 12, "12", "10,000", "45%". Blank is undefined. */
-export const cellNumber = field((v, refuse) => {
-  try {
-    return readNumber('', v);
-  } catch {
-    return refuse('is not a number');
-  }
-});
+/** The schemas of one locale, made once: `make` runs on the first parse in that locale. */
+export function perLocale<T>(make: (locale: LocaleRules) => T): (locale: Locale) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    const rules = localeRules(locale);
+    let schema = made.get(rules.id);
+    if (schema === undefined) {
+      schema = make(rules);
+      made.set(rules.id, schema);
+    }
+    return schema;
+  };
+}
 
 /** A text field: trimmed, blank is undefined, at most `max` characters. */
 export function text(max = 500) {
@@ -101,12 +119,15 @@ export const betterWhen = field((v, refuse): BetterWhen => {
   return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
 });
 
-/** A number in [min, max] (whole when `whole`), also from form text. Blank is undefined. */
-export function numberIn(min: number, max: number, whole = false) {
+/**
+ * A number in [min, max] (whole when `whole`), also from form text in `locale` (`0,7` in de_DE; `70 %` is
+ * 0.7). Blank is undefined.
+ */
+export function numberIn(min: number, max: number, locale: Locale, whole = false) {
   return field((v, refuse): number | undefined => {
     let n: number | undefined;
     try {
-      n = readNumber('', v);
+      n = readPlainNumber('', v, locale);
     } catch {
       return refuse('is not a number');
     }
@@ -120,8 +141,8 @@ export function numberIn(min: number, max: number, whole = false) {
 }
 
 /** A whole number in [min, max], also from form text. */
-export function wholeNumber(min: number, max: number) {
-  return numberIn(min, max, true);
+export function wholeNumber(min: number, max: number, locale: Locale) {
+  return numberIn(min, max, locale, true);
 }
 
 /** Turns zod issues into one sentence per field: `target: "abc" is not a number`. */
@@ -186,67 +207,81 @@ export const saveObjectiveInput = z.strictObject({
 });
 export type SaveObjective = z.output<typeof saveObjectiveInput>;
 
-/** A number as typed in a form, with the unit it was typed in: 12, "8%", "$165,000", "36 h". Blank is undefined. */
-export const quantity = field((v, refuse): Quantity | undefined => {
-  try {
-    return readQuantity('', v);
-  } catch {
-    return refuse('is not a number');
-  }
-});
+/**
+ * A number as typed in a form in `locale`, with the unit it was typed in: 12, "8%", "$165,000", "36 h"; "0,7",
+ * "12 %", "€ 1.200" in de_DE. Blank is undefined.
+ */
+export function quantity(locale: Locale) {
+  return field((v, refuse): Quantity | undefined => {
+    try {
+      return readQuantity('', v, locale);
+    } catch {
+      return refuse('is not a number');
+    }
+  });
+}
 
 const YES_NO = ['yes', 'no', 'done', 'not done', 'true', 'false', 'y', 'n'];
 
 /** A Current value: a number as typed (with its unit), or for yes/no key results TRUE/FALSE or yes/no/done text. */
-export const currentValue = field((v, refuse): Quantity | boolean | string | undefined => {
-  if (typeof v === 'boolean') return v;
-  try {
-    return readQuantity('', v);
-  } catch {
-    const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    if (YES_NO.includes(s)) return s;
-    return refuse('is not a number (or yes/no for a yes/no key result)');
-  }
-});
+export function currentValue(locale: Locale) {
+  return field((v, refuse): Quantity | boolean | string | undefined => {
+    if (typeof v === 'boolean') return v;
+    try {
+      return readQuantity('', v, locale);
+    } catch {
+      const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+      if (YES_NO.includes(s)) return s;
+      return refuse('is not a number (or yes/no for a yes/no key result)');
+    }
+  });
+}
 
-export const saveKeyResultInput = z.strictObject({
-  id: z.optional(keyResultId),
-  objectiveId,
-  title: requiredText(500),
-  type: z.optional(scoreType),
-  baseline: z.optional(quantity),
-  target: z.optional(quantity),
-  current: z.optional(currentValue),
-  kpiId: orBlank(kpiId),
-  owner: text(200),
-  weight: z.optional(numberIn(0, 1000)),
-  notes: text(5000),
-});
-export type SaveKeyResult = z.output<typeof saveKeyResultInput>;
+export const saveKeyResultInput = perLocale((locale) =>
+  z.strictObject({
+    id: z.optional(keyResultId),
+    objectiveId,
+    title: requiredText(500),
+    type: z.optional(scoreType),
+    baseline: z.optional(quantity(locale)),
+    target: z.optional(quantity(locale)),
+    current: z.optional(currentValue(locale)),
+    kpiId: orBlank(kpiId),
+    owner: text(200),
+    weight: z.optional(numberIn(0, 1000, locale)),
+    notes: text(5000),
+  }),
+);
+export type SaveKeyResult = z.output<ReturnType<typeof saveKeyResultInput>>;
 
 /**
  * "Create an objective to fix this": a new objective and its first key result, which follows a KPI. Both are
  * parsed before anything is written, so a refused key result leaves no objective behind.
  */
-export function parseObjectiveForKpi(input: unknown): { objective: SaveObjective; keyResult: SaveKeyResult } {
+export function parseObjectiveForKpi(
+  input: unknown,
+  locale: Locale,
+): { objective: SaveObjective; keyResult: SaveKeyResult } {
   const raw = (input ?? {}) as { objective?: unknown; keyResult?: unknown };
   const objective = parseInput(saveObjectiveInput, raw.objective, 'objective');
   if (objective.id) throw new InputError('objective: id: a new objective has no ID yet');
   // the objective's ID is not known yet: a stand-in passes the check, the real one replaces it
   const kr = { ...((raw.keyResult ?? {}) as Record<string, unknown>), objectiveId: 'O1' };
-  const keyResult = parseInput(saveKeyResultInput, kr, 'key result');
+  const keyResult = parseInput(saveKeyResultInput(locale), kr, 'key result');
   if (keyResult.id) throw new InputError('key result: id: a new key result has no ID yet');
   if (!keyResult.kpiId) throw new InputError('key result: kpiId: is required');
   return { objective, keyResult };
 }
 
-export const checkInInput = z.strictObject({
-  krId: keyResultId,
-  value: z.optional(currentValue),
-  confidence: z.optional(wholeNumber(0, 10)),
-  note: text(2000),
-});
-export type CheckIn = z.output<typeof checkInInput>;
+export const checkInInput = perLocale((locale) =>
+  z.strictObject({
+    krId: keyResultId,
+    value: z.optional(currentValue(locale)),
+    confidence: z.optional(wholeNumber(0, 10, locale)),
+    note: text(2000),
+  }),
+);
+export type CheckIn = z.output<ReturnType<typeof checkInInput>>;
 
 const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] => {
   if (v === 'unfinished' || v === 'none' || v === 'all') return v;
@@ -255,30 +290,32 @@ const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] 
   return refuse('must be "unfinished", "none", "all" or a list of objective and key result IDs');
 });
 
-export const newQuarterInput = z.strictObject({
-  quarter: z.optional(quarter),
-  carry: carryChoice,
-  targets: z.optional(
-    field((v, refuse): Record<string, number> => {
-      if (v === null || typeof v !== 'object' || Array.isArray(v))
-        return refuse('must map key result IDs to numbers');
-      const out: Record<string, number> = {};
-      for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
-        if (!isKeyResultId(k)) return refuse(`names "${k}", which is not a key result ID`);
-        let q: Quantity | undefined;
-        try {
-          // typed as the review shows it, in the key result's unit ("$180000"): the unit stays the KR's
-          q = readQuantity('', t);
-        } catch {
-          return refuse(`for ${k}: ${describe(t)} is not a number`);
+export const newQuarterInput = perLocale((locale) =>
+  z.strictObject({
+    quarter: z.optional(quarter),
+    carry: carryChoice,
+    targets: z.optional(
+      field((v, refuse): Record<string, number> => {
+        if (v === null || typeof v !== 'object' || Array.isArray(v))
+          return refuse('must map key result IDs to numbers');
+        const out: Record<string, number> = {};
+        for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
+          if (!isKeyResultId(k)) return refuse(`names "${k}", which is not a key result ID`);
+          let q: Quantity | undefined;
+          try {
+            // typed as the review shows it, in the key result's unit ("$180,000"): the unit stays the KR's
+            q = readQuantity('', t, locale);
+          } catch {
+            return refuse(`for ${k}: ${describe(t)} is not a number`);
+          }
+          if (q !== undefined) out[k] = q.value;
         }
-        if (q !== undefined) out[k] = q.value;
-      }
-      return out;
-    }),
-  ),
-});
-export type NewQuarter = z.output<typeof newQuarterInput>;
+        return out;
+      }),
+    ),
+  }),
+);
+export type NewQuarter = z.output<ReturnType<typeof newQuarterInput>>;
 
 export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.boolean()) }), {});
 
@@ -287,7 +324,6 @@ export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.b
 const choice = <T extends string>(values: readonly T[], key: string) =>
   values.find((x) => x === key) as T | undefined;
 
-/** A unit: one of the KPI form's UNITS; blank or absent lets detection propose it. */
 /** A KPI's unit: one of the form's words, or a unit as a cell holds it (`€`, `CHF`, `h`, `MWh`, `tickets`). */
 export const kpiUnit = field((v, refuse): UnitChoice | string | undefined => {
   if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
@@ -315,40 +351,73 @@ export const columnRef = field((v, refuse): string | null => {
   return v.trim();
 });
 
-export const tagKpiInput = z.strictObject({
-  sheetName: requiredText(100),
-  /** a header or letter; blank for a row KPI of a wide scorecard */
-  valueColumn: z.optional(columnRef),
-  /** a row KPI of a wide scorecard: its sheet row (1-based) */
-  row: z.optional(numberIn(1, 10_000_000, true)),
-  /** the stacked series the KPI follows, as the tab's listing names it (`EWR`, `A / B`) */
-  series: text(200),
-  /** absent: the detected date column; blank: none */
-  dateColumn: z.optional(columnRef),
-  name: requiredText(100),
-  /** absent or blank: the detected unit */
-  unit: z.optional(kpiUnit),
-  betterWhen,
-  target: z.optional(cellNumber),
-  warnAt: z.optional(cellNumber),
-  owner: text(200),
-  /** absent: the cadence the dates suggest; blank: none */
-  cadence: z.optional(kpiCadence),
-});
-export type TagKpi = z.output<typeof tagKpiInput>;
+export const tagKpiInput = perLocale((locale) =>
+  z.strictObject({
+    sheetName: requiredText(100),
+    /** a header or letter; blank for a row KPI of a wide scorecard */
+    valueColumn: z.optional(columnRef),
+    /** a row KPI of a wide scorecard: its sheet row (1-based) */
+    row: z.optional(wholeNumber(1, 10_000_000, locale)),
+    /** the stacked series the KPI follows, as the tab's listing names it (`EWR`, `A / B`) */
+    series: text(200),
+    /** absent: the detected date column; blank: none */
+    dateColumn: z.optional(columnRef),
+    name: requiredText(100),
+    /** absent or blank: the detected unit */
+    unit: z.optional(kpiUnit),
+    betterWhen,
+    /** as typed, in the KPI's unit: `$165,000`, `5 %`, `0,05` in de_DE */
+    target: z.optional(quantity(locale)),
+    warnAt: z.optional(quantity(locale)),
+    owner: text(200),
+    /** absent: the cadence the dates suggest; blank: none */
+    cadence: z.optional(kpiCadence),
+  }),
+);
+export type TagKpi = Omit<z.output<ReturnType<typeof tagKpiInput>>, 'target' | 'warnAt'> & {
+  target?: number;
+  warnAt?: number;
+};
 
-/** Parses tagKpi's input: every field, then warn-at against target (it must lie on the red side of it). */
-export function parseTagKpi(input: unknown): TagKpi {
-  const v = parseInput(tagKpiInput, input, 'kpi');
-  if (!v.valueColumn && v.row === undefined) throw new InputError('kpi: valueColumn: is required');
+/** The kind of a unit, typed (`$`, `h`) or a registry word (`currency`, `duration`): counts and numbers alike. */
+function kindOfTyped(unit: string): UnitChoice | 'count or number' {
+  const u = readUnit(unit);
+  const choice = u ? unitChoice(u) : 'number';
+  return choice === 'count' || choice === 'number' ? 'count or number' : choice;
+}
+
+/**
+ * Parses tagKpi's input in the spreadsheet's locale: every field; a target or warn-at typed in a unit of
+ * another kind than the unit chosen (`12%` for a currency KPI) is refused; then warn-at against target (it
+ * must lie on the red side of it).
+ */
+export function parseTagKpi(input: unknown, locale: Locale): TagKpi {
+  const { target, warnAt, ...rest } = parseInput(tagKpiInput(locale), input, 'kpi');
+  if (!rest.valueColumn && rest.row === undefined) throw new InputError('kpi: valueColumn: is required');
+  for (const [name, q] of [
+    ['target', target],
+    ['warnAt', warnAt],
+  ] as const) {
+    if (!q?.unit || !rest.unit) continue;
+    const typed = kindOfTyped(q.unit);
+    if (typed !== kindOfTyped(rest.unit)) {
+      throw new InputError(`kpi: ${name}: is in ${q.unit}, but the KPI's unit is ${rest.unit}`);
+    }
+  }
+  const v: TagKpi = {
+    ...rest,
+    ...(target ? { target: target.value } : {}),
+    ...(warnAt ? { warnAt: warnAt.value } : {}),
+  };
   if (v.target !== undefined && v.warnAt !== undefined) {
     try {
       checkWarnAt(v.target, v.warnAt, v.betterWhen);
     } catch {
       const side = v.betterWhen === 'higher' ? 'above' : 'below';
       const must = v.betterWhen === 'higher' ? 'below' : 'above';
+      const shown = (n: number) => formatLocaleNumber(n, locale);
       throw new InputError(
-        `kpi: warnAt: ${v.warnAt} is ${side} target ${v.target}, but ${v.betterWhen} is better: warn-at must be ${must} target (between target and red)`,
+        `kpi: warnAt: ${shown(v.warnAt)} is ${side} target ${shown(v.target)}, but ${v.betterWhen} is better: warn-at must be ${must} target (between target and red)`,
       );
     }
   }

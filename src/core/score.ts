@@ -1,6 +1,7 @@
 // The scoring contract (DESIGN.md §5). Read OKR_SCORE(baseline, target, current) as
 // "from baseline to target, now at current". Everything here is pure and works on one row;
 // column form is grid.ts's job.
+import { call, numeral } from './formula-text';
 import {
   type Cell,
   describe,
@@ -187,14 +188,16 @@ export function readBands(yellowFrom: Cell, greenFrom: Cell): Bands {
 
 /**
  * The conditional-format formulas that colour a score column by band, reading its first data cell (`L2`;
- * Sheets moves the reference down the range). A blank or error cell matches none, so it stays uncoloured.
+ * Sheets moves the reference down the range), thresholds as fractions so the rule parses in every locale
+ * (`=AND(ISNUMBER(L2);L2>=(7/10))`). A blank or error cell matches none, so it stays uncoloured.
  */
 export function bandRuleFormulas(cell: string, bands: Bands): Array<{ band: Band; formula: string }> {
-  const scored = `ISNUMBER(${cell})`;
+  const scored = call('ISNUMBER', cell);
+  const rule = (test: string) => `=${call('AND', scored, test)}`;
   return [
-    { band: 'green', formula: `=AND(${scored},${cell}>=${bands.greenFrom})` },
-    { band: 'yellow', formula: `=AND(${scored},${cell}>=${bands.yellowFrom})` },
-    { band: 'red', formula: `=AND(${scored},${cell}<${bands.yellowFrom})` },
+    { band: 'green', formula: rule(`${cell}>=${numeral(bands.greenFrom)}`) },
+    { band: 'yellow', formula: rule(`${cell}>=${numeral(bands.yellowFrom)}`) },
+    { band: 'red', formula: rule(`${cell}<${numeral(bands.yellowFrom)}`) },
   ];
 }
 

@@ -1,9 +1,11 @@
 // The settings okr-sheets keeps in DocumentProperties (fiscal year start, the current quarter, scoring
 // options), validated with zod on every read and write: a stored value that no longer parses falls back to its
-// default field by field, and a change from the sidebar is checked as a whole (so bands stay ordered).
+// default field by field, and a change from the sidebar (read in the spreadsheet's locale) is checked as a whole
+// (so bands stay ordered).
 import * as z from 'zod/mini';
-import { numberIn, parseInput, quarterLabel, wholeNumber } from './schema';
+import { numberIn, parseInput, perLocale, quarterLabel, wholeNumber } from './schema';
 import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP } from './score';
+import type { Locale } from './units';
 
 const scoringShape = {
   cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
@@ -28,22 +30,27 @@ export type Settings = z.output<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
 
-/** A change to the settings from the sidebar: numbers may arrive as text from form fields. */
-export const settingsUpdate = z.strictObject({
-  fiscalStartMonth: z.optional(wholeNumber(1, 12)),
-  scoring: z.optional(
-    z.strictObject({
-      cap: z.optional(numberIn(1, MAX_CAP)),
-      yellowFrom: z.optional(numberIn(0, 1)),
-      greenFrom: z.optional(numberIn(0, 1)),
-    }),
-  ),
-});
-export type SettingsUpdate = z.output<typeof settingsUpdate>;
+/**
+ * A change to the settings from the sidebar: numbers may arrive as text from form fields, written as the
+ * spreadsheet's locale writes them (`0,7` or `70 %` in de_DE).
+ */
+export const settingsUpdate = perLocale((locale) =>
+  z.strictObject({
+    fiscalStartMonth: z.optional(wholeNumber(1, 12, locale)),
+    scoring: z.optional(
+      z.strictObject({
+        cap: z.optional(numberIn(1, MAX_CAP, locale)),
+        yellowFrom: z.optional(numberIn(0, 1, locale)),
+        greenFrom: z.optional(numberIn(0, 1, locale)),
+      }),
+    ),
+  }),
+);
+export type SettingsUpdate = z.output<ReturnType<typeof settingsUpdate>>;
 
 /** Applies an update to settings, validating the result as a whole (so bands stay ordered). */
-export function applySettingsUpdate(current: Settings, update: unknown): Settings {
-  const u = parseInput(settingsUpdate, update, 'settings');
+export function applySettingsUpdate(current: Settings, update: unknown, locale: Locale): Settings {
+  const u = parseInput(settingsUpdate(locale), update, 'settings');
   const next = {
     ...current,
     ...(u.fiscalStartMonth !== undefined ? { fiscalStartMonth: u.fiscalStartMonth } : {}),

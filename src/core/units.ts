@@ -1,14 +1,21 @@
 // Units: what a number is — a percent, an amount of money, a duration, a count or a plain number — written as
 // one short text a user reads and edits in a cell: `%`, a currency symbol or code (`$`, `€`, `CHF`), a label
 // (`h`, `ms`, `MWh`, `tickets`) or blank. The one home of unit ↔ kind ↔ Sheets number format ↔ typed text ↔
-// display. Numbers are read and written by core/locale-number.ts (which knows currencies and unit words), in
-// en_US for now: the locale is named once here (LOCALE), so the spreadsheet's can take over in one place.
+// display. Numbers are read and written by core/locale-number.ts (which knows currencies and unit words) in the
+// spreadsheet's locale, which every reader and writer of typed text here is given.
 
+import { type LocaleRules, localeRules } from './locale';
 import { formatLocaleNumber, parseLocaleNumber } from './locale-number';
 import { describe, InputError, isBlank, readNumber } from './values';
 
-/** The locale numbers are typed and shown in, until the spreadsheet's own is passed along. */
-const LOCALE = 'en_US';
+/** A spreadsheet locale: its id as getSpreadsheetLocale() returns it, or its rules (core/locale.ts). */
+export type Locale = string | LocaleRules;
+
+/**
+ * How a unit written alone is told apart: next to the digit 1, which every locale writes alike, so a unit
+ * reads the same in all of them (`1 €`, `1 CHF`, `1 kr`, `1 h`).
+ */
+const UNIT_READING = 'en_US';
 
 export type UnitKind = 'percent' | 'currency' | 'duration' | 'count' | 'number';
 
@@ -38,10 +45,10 @@ const DURATION_LABEL = /^(ms|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|
 
 /** What number reading makes of a text written after a number: a currency, a unit label, or neither. */
 function affixOf(t: string): 'currency' | 'label' | undefined {
-  const read = parseLocaleNumber(`1 ${t}`, LOCALE);
+  const read = parseLocaleNumber(`1 ${t}`, UNIT_READING);
   if (read?.currency === t) return 'currency';
   if (read?.label === t) return 'label';
-  return parseLocaleNumber(`${t}1`, LOCALE)?.currency === t ? 'currency' : undefined;
+  return parseLocaleNumber(`${t}1`, UNIT_READING)?.currency === t ? 'currency' : undefined;
 }
 
 /**
@@ -156,19 +163,31 @@ export interface Quantity {
 }
 
 /**
- * Reads a number as a user types it, keeping its unit: `12`, `"10,000"`, `"8%"` (0.08, `%`), `"$165,000"`,
- * `"CHF 1,200"`, `"12 €"`, `"36 h"`, `"1,200 tickets"`. Blank → undefined; anything else is an InputError
- * naming `arg`. A registry word is no unit typed with a number: `12 currency` is refused.
+ * Reads a number as a user of `locale` types it, keeping its unit. In en_US: `12`, `"10,000"`, `"8%"` (0.08,
+ * `%`), `"$165,000"`, `"CHF 1,200"`, `"36 h"`, `"1,200 tickets"`; in de_DE: `"0,7"`, `"1.234,5"`, `"12 %"`,
+ * `"€ 1.200"`, `"1.200 €"`. Blank → undefined; anything else is an InputError naming `arg`, and so is a number
+ * written as another locale writes it (`"0,7"` in en_US, `"0.7"` in de_DE: core/locale-number.ts refuses what
+ * could be read two ways). A registry word is no unit typed with a number: `12 currency` is refused.
  */
-export function readQuantity(arg: string, v: unknown): Quantity | undefined {
+export function readQuantity(arg: string, v: unknown, locale: Locale): Quantity | undefined {
   if (isBlank(v)) return undefined;
   if (typeof v !== 'string') return { value: readNumber(arg, v) as number, unit: '' };
-  const read = parseLocaleNumber(v, LOCALE);
+  const read = parseLocaleNumber(v, locale);
   const typed = read?.percent ? '%' : (read?.currency ?? read?.label ?? '');
   if (read && (typed === '%' || typed === '' || readUnit(typed)?.text === typed)) {
     return { value: read.value, unit: typed };
   }
   throw new InputError(`${arg} ${describe(v)} is not a number`);
+}
+
+/**
+ * Reads a number typed without a unit (a weight, a confidence, a threshold) in `locale`; a percent reads as
+ * its fraction (`70 %` → 0.7). Blank → undefined; a currency, a label or anything else is an InputError.
+ */
+export function readPlainNumber(arg: string, v: unknown, locale: Locale): number | undefined {
+  const q = readQuantity(arg, v, locale);
+  if (q && q.unit !== '' && q.unit !== '%') throw new InputError(`${arg} ${describe(v)} is not a number`);
+  return q?.value;
 }
 
 // ---- Display ----------------------------------------------------------------------------------------------------
@@ -177,33 +196,42 @@ export function readQuantity(arg: string, v: unknown): Quantity | undefined {
 const rounded = (n: number, digits: number) => Number(n.toFixed(digits));
 
 /** A percent with up to `most` decimals, rounded on the value's own digits (no float noise from × 100). */
-function percentText(v: number, most: number): string {
+function percentText(v: number, most: number, locale: Locale): string {
   const decimals = (String(rounded(v * 100, most)).split('.')[1] ?? '').length;
-  return formatLocaleNumber(v, LOCALE, { percent: true, decimals: Math.min(most, decimals) });
+  return formatLocaleNumber(v, locale, { percent: true, decimals: Math.min(most, decimals) });
 }
 
-/** A value as a person reads it in its unit: 0.071 → `7.1%`, 51234 → `$51,234`, 36 → `36 h`; blank → `–`. */
-export function displayNumber(v: number | string | '' | undefined, unit = ''): string {
+/**
+ * A value as a person of `locale` reads it in its unit: 0.071 → `7.1%`, 51234 → `$51,234`, 36 → `36 h` in
+ * en_US; `7,1 %`, `51.234 $`, `36 h` in de_DE; blank → `–`.
+ */
+export function displayNumber(v: number | string | '' | undefined, unit: string, locale: Locale): string {
   if (v === '' || v === undefined) return '–';
   if (typeof v === 'string') return v;
   const u = readUnit(unit) ?? NO_UNIT;
-  if (u.kind === 'percent') return percentText(v, 1);
-  if (u.kind === 'currency') return formatLocaleNumber(Math.round(v), LOCALE, { currency: u.text });
+  if (u.kind === 'percent') return percentText(v, 1, locale);
+  if (u.kind === 'currency') return formatLocaleNumber(Math.round(v), locale, { currency: u.text });
   const n =
     u.kind === 'duration'
       ? rounded(v, 1)
       : Math.abs(v) >= 1000
         ? Math.round(v)
         : rounded(v, Math.abs(v) < 1 ? 4 : 2);
-  return formatLocaleNumber(n, LOCALE, u.text ? { label: u.text } : {});
+  return formatLocaleNumber(n, locale, u.text ? { label: u.text } : {});
 }
 
-/** A value as a form field shows it for editing, in its unit, so that saving it keeps the unit: `5.5%`, `$4.99`. */
-export function editableNumber(v: number | string | '' | undefined, unit = ''): string {
+/**
+ * A value as a form field shows it for editing, in its unit and `locale`, so that saving it reads back the same
+ * value in the same unit (readQuantity): `5.5%`, `$4.99`, `0.7`, `150000` in en_US; `5,5 %`, `4,99 $`, `0,7` in
+ * de_DE.
+ */
+export function editableNumber(v: number | string | '' | undefined, unit: string, locale: Locale): string {
   if (v === '' || v === undefined) return '';
   if (typeof v === 'string') return v;
   const u = readUnit(unit) ?? NO_UNIT;
-  if (u.kind === 'percent') return percentText(v, 4);
-  if (u.kind === 'currency') return formatLocaleNumber(v, LOCALE, { currency: u.text });
-  return u.text ? formatLocaleNumber(v, LOCALE, { label: u.text }) : String(v);
+  if (u.kind === 'percent') return percentText(v, 4, locale);
+  if (u.kind === 'currency') return formatLocaleNumber(v, locale, { currency: u.text });
+  if (u.text) return formatLocaleNumber(v, locale, { label: u.text });
+  // a plain number as JavaScript writes it, ungrouped (`150000`), with the locale's decimal mark (`0,7`)
+  return String(v).replace('.', localeRules(locale).decimal);
 }

@@ -1,7 +1,9 @@
-// The custom functions, each declared once: its name, its arguments (read per cell, or single values read once)
-// and the core function that computes a row. Each takes cells or whole columns so one call fills a column.
+// The custom functions, each declared once: its name (from core/formula-text.ts FUNCTIONS, the one list of
+// names), its arguments (read per cell, or single values read once) and the core function that computes a row.
+// Each takes cells or whole columns so one call fills a column.
 // Errors: thrown in scalar form, `#ERROR: …` per row in column form. The JSDoc Sheets shows lives on the
 // exports of index.ts; the time zone (server/dates.ts) is the only thing here that core cannot know.
+import { FUNCTIONS } from '../core/formula-text';
 import { type Arg, cellFunction, column, guard, isGrid, type Result, scalarArg } from '../core/grid';
 import { kpiStatus, readCadence } from '../core/kpi-health';
 import { readHow, readSeries, type Series, seriesLatest, seriesPrevious } from '../core/kpi-series';
@@ -18,7 +20,7 @@ import { type Cell, InputError, readDay } from '../core/values';
 import { dateInZone, dayInZone, zoneDays } from './dates';
 
 export const OKR_SCORE = cellFunction({
-  name: 'OKR_SCORE',
+  name: FUNCTIONS.score,
   cells: ['baseline', 'target', 'current', 'type'],
   scalars: ['cap'],
   options: readCap,
@@ -26,7 +28,7 @@ export const OKR_SCORE = cellFunction({
 });
 
 export const OKR_BAND = cellFunction({
-  name: 'OKR_BAND',
+  name: FUNCTIONS.band,
   cells: ['score'],
   scalars: ['yellowFrom', 'greenFrom'],
   options: readBands,
@@ -34,14 +36,14 @@ export const OKR_BAND = cellFunction({
   passesErrorOf: 'score',
 });
 
-export const KPI_STATUS = cellFunction({
-  name: 'KPI_STATUS',
+export const OKR_KPI_STATUS = cellFunction({
+  name: FUNCTIONS.kpiStatus,
   cells: ['value', 'target', 'warnAt', 'betterWhen'],
   each: (value, target, warnAt, betterWhen) => kpiStatus(value, target, warnAt, betterWhen),
 });
 
-export const QUARTER = cellFunction({
-  name: 'QUARTER',
+export const OKR_QUARTER = cellFunction({
+  name: FUNCTIONS.quarter,
   cells: ['date'],
   scalars: ['fiscalStartMonth'],
   options: readFiscalStartMonth,
@@ -51,7 +53,7 @@ export const QUARTER = cellFunction({
   },
 });
 
-function quarterBoundary(name: 'QUARTER_START' | 'QUARTER_END', boundary: typeof quarterStart) {
+function quarterBoundary(name: string, boundary: typeof quarterStart) {
   return cellFunction({
     name,
     cells: ['label'],
@@ -64,8 +66,8 @@ function quarterBoundary(name: 'QUARTER_START' | 'QUARTER_END', boundary: typeof
   });
 }
 
-export const QUARTER_START = quarterBoundary('QUARTER_START', quarterStart);
-export const QUARTER_END = quarterBoundary('QUARTER_END', quarterEnd);
+export const OKR_QUARTER_START = quarterBoundary(FUNCTIONS.quarterStart, quarterStart);
+export const OKR_QUARTER_END = quarterBoundary(FUNCTIONS.quarterEnd, quarterEnd);
 
 // ---- Functions of whole columns ------------------------------------------------------------------------------
 
@@ -76,7 +78,7 @@ export function OKR_ROLLUP(
   krWeights?: Arg,
   krIds?: Arg,
 ): Result {
-  return guard('OKR_ROLLUP', () => {
+  return guard(FUNCTIONS.rollup, () => {
     const optional = (name: string, v: Arg | undefined) =>
       v === undefined || v === '' ? undefined : column(name, v);
     const result = rollup({
@@ -134,11 +136,12 @@ function seriesArgs(fn: string, values: Arg, dates?: Arg, how?: Arg, keys?: Arg,
   });
 }
 
-export function KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
-  return guard('KPI_LATEST', () => seriesLatest(seriesArgs('KPI_LATEST', values, dates, how, keys, key)));
+export function OKR_KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
+  const fn = FUNCTIONS.kpiLatest;
+  return guard(fn, () => seriesLatest(seriesArgs(fn, values, dates, how, keys, key)));
 }
 
-export function KPI_PREVIOUS(
+export function OKR_KPI_PREVIOUS(
   values: Arg,
   dates?: Arg,
   cadence?: Arg,
@@ -146,8 +149,9 @@ export function KPI_PREVIOUS(
   keys?: Arg,
   key?: Arg,
 ): Result {
-  return guard('KPI_PREVIOUS', () => {
-    const every = readCadence(scalarArg('KPI_PREVIOUS', 'cadence', cadence ?? ''));
-    return seriesPrevious(seriesArgs('KPI_PREVIOUS', values, dates, how, keys, key), every, zoneDays);
+  const fn = FUNCTIONS.kpiPrevious;
+  return guard(fn, () => {
+    const every = readCadence(scalarArg(fn, 'cadence', cadence ?? ''));
+    return seriesPrevious(seriesArgs(fn, values, dates, how, keys, key), every, zoneDays);
   });
 }

@@ -6,6 +6,11 @@
 // emulator (src/playground/emulator) `implements` the same interfaces. Needing a new method: add it here,
 // and the compiler shows what the emulator must implement.
 
+import type { ChartsSlice, EmbeddedChart, EmbeddedChartBuilder } from './gas-charts';
+
+/** Embedded charts' part of the slice (types only) is gas-charts.ts; this module's face includes it. */
+export type * from './gas-charts';
+
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -144,6 +149,11 @@ export interface Sheet
   clear(): Sheet;
   hideSheet(): Sheet;
   showSheet(): Sheet;
+  newChart(): EmbeddedChartBuilder;
+  insertChart(chart: EmbeddedChart): void;
+  updateChart(chart: EmbeddedChart): void;
+  removeChart(chart: EmbeddedChart): void;
+  getCharts(): EmbeddedChart[];
 }
 
 export interface Range
@@ -343,6 +353,10 @@ export interface ScriptAppSlice extends Pick<GScriptApp, 'AuthMode'> {}
 
 export function spreadsheetApp(): SpreadsheetAppSlice {
   return SpreadsheetApp;
+}
+
+export function charts(): ChartsSlice {
+  return Charts;
 }
 
 export function htmlService(): HtmlServiceSlice {

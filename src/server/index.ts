@@ -160,7 +160,7 @@ export function listKpiViews(): KpiView[] {
  * @param {number|Array<Array<number>>} target Where it should end: a cell or a column.
  * @param {number|Array<Array<number>>} current Where it is now: a cell or a column.
  * @param {string|Array<Array<string>>} [type] "auto" (default), "increase", "decrease", "at least", "at most", "yes/no" or "milestone".
- * @param {number} [cap] Highest score: 1 (default) clamps at 100%; e.g. 1.5 lets over-achievement show.
+ * @param {number} [cap] Highest score: 1 (default) clamps at 100%; a larger cap (150%) lets over-achievement show.
  * @return {number|Array<Array<number>>} The score from 0 to 1; blank while an input is blank.
  * @customfunction
  */
@@ -191,11 +191,11 @@ export function OKR_ROLLUP(
 }
 
 /**
- * The colour band of a score (Google re:Work): "red" below 0.4, "yellow" below 0.7, else "green".
+ * The colour band of a score (Google re:Work): "red" below 40%, "yellow" below 70%, else "green".
  *
  * @param {number|Array<Array<number>>} score A score or a column of scores.
- * @param {number} [yellowFrom] Lowest yellow score (default 0.4).
- * @param {number} [greenFrom] Lowest green score (default 0.7).
+ * @param {number} [yellowFrom] Lowest yellow score (default 40%).
+ * @param {number} [greenFrom] Lowest green score (default 70%).
  * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank for a blank score.
  * @customfunction
  */
@@ -216,8 +216,8 @@ export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result 
  * @return {number} The newest value; blank when there is none.
  * @customfunction
  */
-export function KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
-  return customFunctions.KPI_LATEST(values, dates, how, keys, key);
+export function OKR_KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
+  return customFunctions.OKR_KPI_LATEST(values, dates, how, keys, key);
 }
 
 /**
@@ -228,13 +228,13 @@ export function KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?
  * @param {Array<Array<number>>} values The KPI's value column or row (e.g. Churn!B2:B or a named range such as KPI_churn).
  * @param {Array<Array<Date>>} [dates] The dates of those entries (e.g. Churn!A2:A).
  * @param {string} [cadence] "daily", "weekly", "monthly" or "quarterly"; blank: the previous entry.
- * @param {string} [how] How the dates read, as for KPI_LATEST.
+ * @param {string} [how] How the dates read, as for OKR_KPI_LATEST.
  * @param {Array<Array<string>>} [keys] The column(s) telling stacked series apart.
  * @param {string} [key] The series the KPI follows.
  * @return {number} The earlier value; blank when there is none.
  * @customfunction
  */
-export function KPI_PREVIOUS(
+export function OKR_KPI_PREVIOUS(
   values: Arg,
   dates?: Arg,
   cadence?: Arg,
@@ -242,7 +242,7 @@ export function KPI_PREVIOUS(
   keys?: Arg,
   key?: Arg,
 ): Result {
-  return customFunctions.KPI_PREVIOUS(values, dates, cadence, how, keys, key);
+  return customFunctions.OKR_KPI_PREVIOUS(values, dates, cadence, how, keys, key);
 }
 
 /**
@@ -255,8 +255,8 @@ export function KPI_PREVIOUS(
  * @return {string|Array<Array<string>>} "green", "yellow" or "red"; blank when value or target is blank.
  * @customfunction
  */
-export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
-  return customFunctions.KPI_STATUS(value, target, warnAt, betterWhen);
+export function OKR_KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg): Result {
+  return customFunctions.OKR_KPI_STATUS(value, target, warnAt, betterWhen);
 }
 
 /**
@@ -267,8 +267,8 @@ export function KPI_STATUS(value: Arg, target: Arg, warnAt: Arg, betterWhen: Arg
  * @return {string|Array<Array<string>>} The quarter label, e.g. "2027-Q1".
  * @customfunction
  */
-export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER(date, fiscalStartMonth);
+export function OKR_QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER(date, fiscalStartMonth);
 }
 
 /**
@@ -279,8 +279,8 @@ export function QUARTER(date: Arg, fiscalStartMonth?: Arg): Result {
  * @return {Date|Array<Array<Date>>} The quarter's first day.
  * @customfunction
  */
-export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER_START(label, fiscalStartMonth);
+export function OKR_QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER_START(label, fiscalStartMonth);
 }
 
 /**
@@ -291,8 +291,8 @@ export function QUARTER_START(label: Arg, fiscalStartMonth?: Arg): Result {
  * @return {Date|Array<Array<Date>>} The quarter's last day.
  * @customfunction
  */
-export function QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
-  return customFunctions.QUARTER_END(label, fiscalStartMonth);
+export function OKR_QUARTER_END(label: Arg, fiscalStartMonth?: Arg): Result {
+  return customFunctions.OKR_QUARTER_END(label, fiscalStartMonth);
 }
 
 // The compiler checks here that the RPC globals above match the contract the sidebar calls (core/rpc.ts).

@@ -9,10 +9,10 @@ import {
   KPI_MARK_KEY,
   type KpiMark,
   kpiView,
-  latestFormulaRange,
   namedRangeOf,
   readKpiMark,
   readRegistryEntry,
+  rewrittenLatestFormula,
   writeKpiMark,
 } from '../core/kpi-registry';
 import { readHow, readSeries, type Series, seriesRecent } from '../core/kpi-series';
@@ -355,13 +355,8 @@ export function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
   const t = readTable(sheet, KPIS, true);
   for (const r of registryRows(t)) {
     const { latest, unit } = readRegistryEntry(r.id, r.cells, t.columns);
-    const formula = t.formulas?.[r.row - 1]?.[t.columns.latest] ?? '';
-    out.set(r.id, {
-      id: r.id,
-      latest,
-      unit,
-      ...(latestFormulaRange(formula) ? { latestFormula: formula } : {}),
-    });
+    const formula = rewrittenLatestFormula(t.formulas?.[r.row - 1]?.[t.columns.latest]);
+    out.set(r.id, { id: r.id, latest, unit, ...(formula ? { latestFormula: formula } : {}) });
   }
   return out;
 }

@@ -19,11 +19,11 @@ import {
   registryFormulas,
   registryNumberFormat,
   registryRow,
-  tabView,
   trendRuleFormulas,
   writeKpiMark,
 } from '../core/kpi-registry';
 import { howText, previousOf, seriesLatest, seriesRecent } from '../core/kpi-series';
+import { tabView } from '../core/kpi-tab-view';
 import {
   CHECK_INS,
   contiguousRuns,
@@ -60,6 +60,7 @@ import {
   sampleSeries,
   type TabRead,
 } from './kpi-registry';
+import { spreadsheetLocale } from './locale';
 import { whenUnlocked, withDocumentLock } from './lock';
 import { findQuarterSheets } from './quarter-sheets';
 import { loadSettings } from './settings';
@@ -212,7 +213,7 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, value: Pick<Mark, 'mark' | 
  * marks on the tab's columns or row. Nothing of the tab's cells is written. Returns the KPI as it stands now.
  */
 export function tagKpi(input: unknown): KpiView {
-  const v = parseTagKpi(input);
+  const v = parseTagKpi(input, spreadsheetLocale());
   return withDocumentLock('KPI change', () => {
     const ss = active();
     const sheet = ss.getSheetByName(v.sheetName);

@@ -19,6 +19,7 @@ import { newQuarterInput, parseInput } from '../core/schema';
 import type { Settings } from '../core/settings';
 import { type Cell, InputError, messageOf } from '../core/values';
 import type { Sheet, Spreadsheet } from './gas';
+import { spreadsheetLocale } from './locale';
 import { withDocumentLock } from './lock';
 import {
   currentQuarter,
@@ -49,7 +50,7 @@ interface Prepared {
 }
 
 function prepare(input: unknown): Prepared {
-  const v = parseInput(newQuarterInput, input, 'new quarter');
+  const v = parseInput(newQuarterInput(spreadsheetLocale()), input, 'new quarter');
   const doc = new Doc();
   const settings = loadSettings();
   const data = currentQuarter(doc, settings);

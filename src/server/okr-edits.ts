@@ -26,6 +26,7 @@ import {
   saveObjectiveInput,
 } from '../core/schema';
 import { kpiRefs } from './kpi-registry';
+import { spreadsheetLocale } from './locale';
 import { withDocumentLock } from './lock';
 import { currentQuarter, type QuarterData } from './quarter-sheets';
 import { loadIdCounters, loadSettings, saveIdCounters } from './settings';
@@ -59,7 +60,7 @@ function writeObjective(v: SaveObjective): { id: string } {
 }
 
 export function saveKeyResult(input: unknown): { id: string } {
-  const v = parseInput(saveKeyResultInput, input, 'key result');
+  const v = parseInput(saveKeyResultInput(spreadsheetLocale()), input, 'key result');
   return withDocumentLock('edit', () => writeKeyResult(v));
 }
 
@@ -84,7 +85,7 @@ function writeKeyResult(v: SaveKeyResult): { id: string } {
  * one call. Both inputs are checked before anything is written, so a refused key result leaves no objective.
  */
 export function createObjectiveForKpi(input: unknown): { objectiveId: string; keyResultId: string } {
-  const { objective, keyResult } = parseObjectiveForKpi(input);
+  const { objective, keyResult } = parseObjectiveForKpi(input, spreadsheetLocale());
   return withDocumentLock('edit', () => {
     requireKpi(keyResult.kpiId, kpiRefs(new Doc().ss).get(keyResult.kpiId!));
     const { id } = writeObjective(objective);
@@ -123,7 +124,7 @@ export function deleteObjective(id: unknown, options?: unknown): { deleted: stri
 }
 
 export function checkIn(input: unknown): { krId: string } {
-  const v = parseInput(checkInInput, input, 'check-in');
+  const v = parseInput(checkInInput(spreadsheetLocale()), input, 'check-in');
   return withDocumentLock('edit', () => {
     const doc = new Doc();
     const data = currentQuarter(doc, loadSettings());

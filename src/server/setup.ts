@@ -6,6 +6,7 @@ import { parseInput, setUpQuarterInput } from '../core/schema';
 import { applySettingsUpdate } from '../core/settings';
 import { settingsView } from '../core/views';
 import { dayInZone } from './dates';
+import { spreadsheetLocale } from './locale';
 import { withDocumentLock } from './lock';
 import {
   createQuarterSheets,
@@ -38,7 +39,7 @@ export function setUpQuarter(input?: unknown): State {
 export function updateSettings(input: unknown): SettingsView {
   return withDocumentLock('settings change', () => {
     const before = loadSettings();
-    const after = applySettingsUpdate(before, input);
+    const after = applySettingsUpdate(before, input, spreadsheetLocale());
     const scoringChanged = JSON.stringify(before.scoring) !== JSON.stringify(after.scoring);
     const sheets =
       scoringChanged && after.currentQuarter

@@ -1,11 +1,12 @@
-// The sidebar's view of the workbook in one execution: today, the settings, the running quarter with its
-// objectives and key results (as core builds the views), and the KPIs.
+// The sidebar's view of the workbook in one execution: today, the spreadsheet's locale, the settings, the running
+// quarter with its objectives and key results (as core builds the views), and the KPIs.
 import { formatQuarter, quarterOfDay } from '../core/quarter';
 import type { State } from '../core/rpc';
 import { formatDay } from '../core/values';
 import { objectiveViews, quarterView, settingsView } from '../core/views';
 import { dayInZone } from './dates';
 import { listKpiViews } from './kpi-registry';
+import { spreadsheetLocale } from './locale';
 import { findQuarterSheets, readQuarter } from './quarter-sheets';
 import { loadSettings } from './settings';
 import { Doc } from './sheet-list';
@@ -20,6 +21,7 @@ export function getState(): State {
   const data = sheets ? readQuarter(sheets) : undefined;
   return {
     today: formatDay(today),
+    locale: spreadsheetLocale().id,
     settings: settingsView(settings),
     ...(sheets
       ? {

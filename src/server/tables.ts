@@ -3,7 +3,7 @@
 // build its dropdowns and colour rules. No per-cell loops against SpreadsheetApp.
 
 import { columnLetter } from '../core/a1';
-import { headerOfFormula } from '../core/formulas';
+import { headerOfFormula } from '../core/formula-text';
 import {
   type ColumnDef,
   type Columns,

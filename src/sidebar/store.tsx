@@ -1,9 +1,11 @@
 // The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
-// after every change, the notice for what just happened (ui/NoticeLine shows it), and the panel on show.
+// after every change (its locale is the one format.ts shows numbers in), the notice for what just happened
+// (ui/NoticeLine shows it), and the panel on show.
 // Panels read it through useApp().
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { KpiView, State } from '../core/rpc';
+import { showNumbersIn } from './format';
 import { errorMessage, rpc } from './rpc';
 
 export interface Notice {
@@ -47,7 +49,9 @@ export function AppProvider({
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      setState(await rpc('getState'));
+      const next = await rpc('getState');
+      showNumbersIn(next.locale);
+      setState(next);
       setLoadError(undefined);
     } catch (e) {
       setLoadError(errorMessage(e));

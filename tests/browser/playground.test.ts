@@ -140,12 +140,12 @@ describe.skipIf(!available)('the playground in a browser', () => {
 
   it('typing a formula computes it, and editing its input recomputes it', async () => {
     await type('D1', 'Latest');
-    await type('D2', '=KPI_LATEST(B2:B)*100');
+    await type('D2', '=OKR_KPI_LATEST(B2:B)*100');
     await text(cell('D2')).toMatch(/^\d+(\.\d+)?$/);
     await type('B54', '12.5%');
     await goTo('D2');
     await text(cell('D2')).toBe('12.5');
-    await eventually(() => page.getByLabel('Formula bar').inputValue()).toBe('=KPI_LATEST(B2:B)*100');
+    await eventually(() => page.getByLabel('Formula bar').inputValue()).toBe('=OKR_KPI_LATEST(B2:B)*100');
   });
 
   it('shows a custom function’s error as #ERROR! with its message on hover', async () => {
@@ -171,7 +171,7 @@ describe.skipIf(!available)('the playground in a browser', () => {
     await goTo('B54');
     await text(cell('B54')).toBe('12.50%');
     await goTo('D2');
-    await eventually(() => page.getByLabel('Formula bar').inputValue()).toBe('=KPI_LATEST(B2:B)*100');
+    await eventually(() => page.getByLabel('Formula bar').inputValue()).toBe('=OKR_KPI_LATEST(B2:B)*100');
     await page.screenshot({ path: path.join(SHOTS, 'playground-after-restart.png') });
   });
 });

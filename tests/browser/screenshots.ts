@@ -155,11 +155,11 @@ try {
     await page.waitForTimeout(150);
   };
   await type('D1', 'Latest');
-  await type('D2', '=KPI_LATEST(B2:B)');
+  await type('D2', '=OKR_KPI_LATEST(B2:B)');
   await type('E1', 'Status');
-  await type('E2', '=KPI_STATUS(D2, 0.05, 0.065, "lower")');
+  await type('E2', '=OKR_KPI_STATUS(D2, 0.05, 0.065, "lower")');
   await type('F1', 'Quarter');
-  await type('F2', '=QUARTER(TODAY())');
+  await type('F2', '=OKR_QUARTER(TODAY())');
   await page.getByLabel('Name box').fill('E2');
   await page.getByLabel('Name box').press('Enter');
   await page.waitForTimeout(300);

@@ -5,6 +5,7 @@ import * as acorn from 'acorn';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: plain ESM build script without type declarations
 import { readServerExports } from '../../scripts/build.mjs';
+import { FUNCTIONS } from '../../src/core/formula-text';
 import { loadBundle, readBuilt } from '../helpers/bundle';
 
 interface ServerExport {
@@ -18,12 +19,12 @@ const CUSTOM_FUNCTIONS = [
   'OKR_SCORE',
   'OKR_ROLLUP',
   'OKR_BAND',
-  'KPI_LATEST',
-  'KPI_PREVIOUS',
-  'KPI_STATUS',
-  'QUARTER',
-  'QUARTER_START',
-  'QUARTER_END',
+  'OKR_KPI_LATEST',
+  'OKR_KPI_PREVIOUS',
+  'OKR_KPI_STATUS',
+  'OKR_QUARTER',
+  'OKR_QUARTER_START',
+  'OKR_QUARTER_END',
 ];
 
 let code: string;
@@ -60,6 +61,12 @@ describe('dist/Code.js', () => {
     expect(names.length).toBeGreaterThan(5);
     expect([...fns.keys()].sort()).toEqual(names);
     for (const e of exports) expect(fns.get(e.name)?.params.length, e.name).toBe(e.params.length);
+  });
+
+  it('names every custom function with the prefix OKR_, and generated formulas call only those', () => {
+    // Sheets lets a user call only one of several add-ons' custom functions of the same name.
+    expect(CUSTOM_FUNCTIONS.filter((name) => !name.startsWith('OKR_'))).toEqual([]);
+    expect(Object.values(FUNCTIONS).sort()).toEqual([...CUSTOM_FUNCTIONS].sort());
   });
 
   it('gives every custom function its @customfunction JSDoc with @param and @return', () => {

@@ -7,9 +7,11 @@ import {
   latestFormula,
   previousFormula,
   readKpiMark,
+  readLatestFormula,
   registryFormulas,
   registryNumberFormat,
   registryRow,
+  rewrittenLatestFormula,
   writeKpiMark,
 } from '../../src/core/kpi-registry';
 import { KPIS } from '../../src/core/layout';
@@ -80,14 +82,14 @@ describe('the registry row', () => {
       warnAt: 0.06,
       owner: "'Success",
       cadence: 'weekly',
-      latest: `=KPI_LATEST(KPI_churn,'Bob''s metrics'!A2:A)`,
-      previous: `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A2:A,K7)`,
+      latest: `=OKR_KPI_LATEST(KPI_churn;'Bob''s metrics'!A2:A)`,
+      previous: `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A2:A;K7)`,
     });
-    expect(latestFormula('nps')).toBe('=KPI_LATEST(KPI_nps)');
+    expect(latestFormula('nps')).toBe('=OKR_KPI_LATEST(KPI_nps)');
     const { date: _, ...undated } = def;
-    expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=KPI_PREVIOUS(KPI_churn)');
+    expect(previousFormula({ ...undated, headerRow: 3 }, 'K2')).toBe('=OKR_KPI_PREVIOUS(KPI_churn)');
     expect(previousFormula({ ...def, headerRow: 3 }, 'K2')).toBe(
-      `=KPI_PREVIOUS(KPI_churn,'Bob''s metrics'!A4:A,K2)`,
+      `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A4:A;K2)`,
     );
     expect(registryRow({ ...undated, target: undefined, warnAt: undefined }, 2, c)).toMatchObject({
       dateColumn: '',
@@ -96,11 +98,11 @@ describe('the registry row', () => {
     });
   });
 
-  it('computes Trend with one native formula and Status with one KPI_STATUS call, in their header cells', () => {
+  it('computes Trend with one native formula and Status with one OKR_KPI_STATUS call, in their header cells', () => {
     expect(registryFormulas(c)).toEqual({
       trend:
-        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M),IF(L2:L>M2:M,"↑",IF(L2:L<M2:M,"↓","→")),""))}',
-      status: '={"Status";KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}',
+        '={"Trend";ARRAYFORMULA(IF(ISNUMBER(L2:L)*ISNUMBER(M2:M);IF(L2:L>M2:M;"↑";IF(L2:L<M2:M;"↓";"→"));""))}',
+      status: '={"Status";OKR_KPI_STATUS(L2:L;H2:H;I2:I;G2:G)}',
     });
   });
 
@@ -114,5 +116,45 @@ describe('the registry row', () => {
     expect(registryNumberFormat('count')).toBe('#,##0');
     expect(registryNumberFormat('number')).toBeUndefined();
     expect(columnLabel('', 'F')).toBe('column F');
+  });
+});
+
+describe('a Latest formula read back and written anew', () => {
+  it.each([
+    ['en_US shows `,`', "=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)"],
+    ['de_DE shows `;`', "=OKR_KPI_LATEST(KPI_churn;'Churn'!A2:A)"],
+    ['the older name, other case, spaces', " =kpi_latest( KPI_churn , 'Churn'!A2:A ) "],
+  ])('%s: one syntax, the current name, the same arguments', (_, formula) => {
+    expect(rewrittenLatestFormula(formula)).toBe("=OKR_KPI_LATEST(KPI_churn;'Churn'!A2:A)");
+  });
+
+  it('keeps separators inside quoted sheet names and texts as they are', () => {
+    const formula = `=OKR_KPI_LATEST(KPI_ewr,'Air, traffic'!B2:C,"year+month",'Air, traffic'!A2:A,"A, B / C")`;
+    expect(readLatestFormula(formula)).toEqual({
+      range: 'KPI_ewr',
+      args: ["'Air, traffic'!B2:C", '"year+month"', "'Air, traffic'!A2:A", '"A, B / C"'],
+    });
+    expect(rewrittenLatestFormula(formula)).toBe(
+      `=OKR_KPI_LATEST(KPI_ewr;'Air, traffic'!B2:C;"year+month";'Air, traffic'!A2:A;"A, B / C")`,
+    );
+    const def = {
+      id: 'ewr',
+      name: 'EWR',
+      sourceTab: 'Air, traffic',
+      headerRow: 1,
+      value: { index: 3, header: 'Passengers' },
+      date: { index: 1, header: 'Year', part: { index: 2, unit: 'month' as const } },
+      series: { columns: [0], key: 'A, B / C' },
+      unit: 'count',
+      betterWhen: 'higher' as const,
+    };
+    expect(latestFormula('ewr', def)).toBe(rewrittenLatestFormula(formula));
+  });
+
+  it('is no Latest formula when it computes more, or reads no named range', () => {
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(KPI_churn)*100')).toBeUndefined();
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(Churn!B2:B)')).toBeUndefined();
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(KPI_churn,"open)')).toBeUndefined();
+    expect(rewrittenLatestFormula('')).toBeUndefined();
   });
 });

@@ -32,8 +32,12 @@ const quarter = (keyResults: KeyResult[] = []): QuarterRows => ({
   counters: () => NO_IDS,
   appendAt: keyResults.length + 2,
 });
-const save = (input: Record<string, unknown>, q = quarter(), kpi?: KpiRef) =>
-  planKeyResultSave(parseInput(saveKeyResultInput, { objectiveId: 'O1', title: 'x', ...input }), q, kpi);
+const save = (input: Record<string, unknown>, q = quarter(), kpi?: KpiRef, locale = 'en_US') =>
+  planKeyResultSave(
+    parseInput(saveKeyResultInput(locale), { objectiveId: 'O1', title: 'x', ...input }),
+    q,
+    kpi,
+  );
 const mrr: KpiRef = { id: 'mrr', latest: 159_000, unit: 'currency' };
 
 describe('saving a key result', () => {
@@ -49,9 +53,24 @@ describe('saving a key result', () => {
     expect(save({ baseline: '36 h', target: '24.5 h' })).toMatchObject({ format: '#,##0.0 "h"' });
   });
 
+  it("reads the numbers as the spreadsheet's locale writes them, keeping their unit", () => {
+    expect(
+      save({ baseline: '€ 165.000', target: '200.000 €', weight: '1,5' }, quarter(), undefined, 'de_DE'),
+    ).toMatchObject({
+      patch: { baseline: 165_000, target: 200_000, weight: 1.5, unit: "'€" },
+      format: '[$€]#,##0',
+    });
+    expect(save({ baseline: '8 %', target: '5,5 %' }, quarter(), undefined, 'fr_FR')).toMatchObject({
+      patch: { baseline: 0.08, target: 0.055, unit: "'%" },
+    });
+    expect(() => save({ target: '0.7' }, quarter(), undefined, 'de_DE')).toThrow(
+      'target: "0.7" is not a number',
+    );
+  });
+
   it('follows a KPI in its unit, from its value when linked', () => {
     expect(save({ target: 200_000, kpiId: 'mrr' }, quarter(), mrr)).toMatchObject({
-      patch: { baseline: 159_000, current: '=KPI_LATEST(KPI_mrr)', kpi: 'mrr', unit: "'$" },
+      patch: { baseline: 159_000, current: '=OKR_KPI_LATEST(KPI_mrr)', kpi: 'mrr', unit: "'$" },
       format: '$#,##0',
     });
   });
@@ -67,7 +86,7 @@ describe('saving a key result', () => {
   });
 
   it('keeps the last value as a number when a KPI is unlinked', () => {
-    const linked = keyResult({ kpiId: 'mrr', currentFormula: '=KPI_LATEST(KPI_mrr)', current: 161_000 });
+    const linked = keyResult({ kpiId: 'mrr', currentFormula: '=OKR_KPI_LATEST(KPI_mrr)', current: 161_000 });
     expect(save({ id: 'O1.1', target: '$200,000' }, quarter([linked])).patch.current).toBe(161_000);
   });
 
@@ -86,7 +105,7 @@ describe('saving a key result', () => {
 describe('checking in', () => {
   const now = new Date('2027-02-10T09:30:00Z');
   const checkIn = (input: Record<string, unknown>, kr = keyResult()) =>
-    planCheckIn(parseInput(checkInInput, { krId: kr.id, ...input }), kr, '2027-Q1', now);
+    planCheckIn(parseInput(checkInInput('en_US'), { krId: kr.id, ...input }), kr, '2027-Q1', now);
 
   it('writes the value in the key result, and logs it', () => {
     expect(checkIn({ value: '$170,000', confidence: 7, note: '=HYPERLINK("x")' })).toEqual({
@@ -103,7 +122,7 @@ describe('checking in', () => {
   });
 
   it('logs the KPI value for a key result that follows a KPI, and takes no value for it', () => {
-    const linked = keyResult({ currentFormula: '=KPI_LATEST(KPI_mrr)', current: 161_000 });
+    const linked = keyResult({ currentFormula: '=OKR_KPI_LATEST(KPI_mrr)', current: 161_000 });
     expect(checkIn({ confidence: 6 }, linked).log.value).toBe(161_000);
     expect(() => checkIn({ value: 5 }, linked)).toThrow('check-in: value: O1.1 follows a KPI');
   });
@@ -111,7 +130,7 @@ describe('checking in', () => {
   it.each([
     [{}, 'check-in: value: enter a value, a confidence or a note'],
     [{ value: 'done' }, 'check-in: value: "done" is not a number'],
-    [{ value: '12%' }, 'check-in: value: "12%" is in %, but O1.1 is in $'],
+    [{ value: '12%' }, 'check-in: value: is in %, but O1.1 is in $'],
   ])('refuses %j', (input, message) => {
     expect(() => checkIn(input)).toThrow(message);
   });

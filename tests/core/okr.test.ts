@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  headerFormula,
-  headerOfFormula,
-  keyResultFormulas,
-  objectiveFormulas,
-} from '../../src/core/formulas';
+import { headerFormula, headerOfFormula } from '../../src/core/formula-text';
+import { keyResultFormulas, objectiveFormulas } from '../../src/core/formulas';
 import { nextKeyResultId, nextObjectiveId, readIdCounters } from '../../src/core/ids';
 import { latestFormulaRange } from '../../src/core/kpi-registry';
 import { contiguousRuns, KEY_RESULTS, locateColumns, OBJECTIVES } from '../../src/core/layout';
-import { planNextQuarter } from '../../src/core/next-quarter';
+import { carriedKeyResultRows, planNextQuarter } from '../../src/core/next-quarter';
 import { type KeyResult, readKeyResults, readObjectives } from '../../src/core/okr';
 import { keyResultRow, objectiveRow } from '../helpers/rows';
 
@@ -84,28 +80,38 @@ describe('reading rows', () => {
       '',
     ];
     const formulas = header.map(() => '');
-    formulas[7] = '=KPI_LATEST(KPI_churn)';
+    formulas[7] = '=OKR_KPI_LATEST(KPI_churn)';
     const kr = readKeyResults([header, row], [header.map(() => ''), formulas], krCols);
     expect(kr[0]).toMatchObject({
       id: 'O1.1',
       type: 'decrease',
       current: 0.071,
-      currentFormula: '=KPI_LATEST(KPI_churn)',
+      currentFormula: '=OKR_KPI_LATEST(KPI_churn)',
       score: 0.3,
     });
     expect(latestFormulaRange(kr[0]!.currentFormula)).toBe('KPI_churn');
+    // as getFormula may return it: the older name, other letter case, spaces; anything more is not a KPI's Latest
+    expect(latestFormulaRange('=KPI_LATEST(KPI_churn)')).toBe('KPI_churn');
+    expect(latestFormulaRange(' =okr_kpi_latest( KPI_churn ) ')).toBe('KPI_churn');
+    expect(latestFormulaRange('=OKR_KPI_LATEST(KPI_churn)*100')).toBeUndefined();
+    expect(latestFormulaRange('=OKR_KPI_LATEST(Churn!B2:B)')).toBeUndefined();
+    // with its dates and series, as en_US and de_DE show it
+    expect(latestFormulaRange("=OKR_KPI_LATEST(KPI_churn,'Churn, weekly'!A2:A)")).toBe('KPI_churn');
+    expect(latestFormulaRange('=OKR_KPI_LATEST(KPI_ewr;\'T\'!B2:C;"year+month";\'T\'!A2:A;"E;W")')).toBe(
+      'KPI_ewr',
+    );
   });
 });
 
 describe('formulas', () => {
   it('live in the header cell and name their header', () => {
     const f = keyResultFormulas(krCols, days, scoring);
-    expect(f.score).toBe('={"Score";OKR_SCORE(F2:F,G2:G,H2:H,E2:E,1)}');
+    expect(f.score).toBe('={"Score";OKR_SCORE(F2:F;G2:G;H2:H;E2:E;1)}');
     expect(headerOfFormula(f.score!)).toBe('Score');
-    expect(f.status).toMatch(/^=\{"Status";ARRAYFORMULA\(IF\(L2:L="",""/);
+    expect(f.status).toMatch(/^=\{"Status";ARRAYFORMULA\(IF\(L2:L="";""/);
     const o = objectiveFormulas(objCols, krCols, '2027-Q1 Key Results', days, scoring);
     expect(o.score).toBe(
-      "={\"Score\";OKR_ROLLUP(A2:A,'2027-Q1 Key Results'!B2:B,'2027-Q1 Key Results'!L2:L,'2027-Q1 Key Results'!J2:J,'2027-Q1 Key Results'!A2:A)}",
+      "={\"Score\";OKR_ROLLUP(A2:A;'2027-Q1 Key Results'!B2:B;'2027-Q1 Key Results'!L2:L;'2027-Q1 Key Results'!J2:J;'2027-Q1 Key Results'!A2:A)}",
     );
     expect(headerFormula('Say "hi"', '=1')).toBe('={"Say ""hi""";1}');
     expect(headerOfFormula('={"Say ""hi""";1}')).toBe('Say "hi"');
@@ -154,5 +160,20 @@ describe('planNextQuarter', () => {
     expect(() => planNextQuarter(objectives, krs, 'all', { 'O9.1': 3 })).toThrow(
       'targets: "O9.1" is not a key result',
     );
+  });
+
+  it("carries a KPI-following Current as a live formula under the function's name, also one made under the old name", () => {
+    const following = [
+      kr('O1.1', 0.5, 5, { kpiId: 'churn', currentFormula: '=KPI_LATEST(KPI_churn)' }),
+      kr('O1.2', 0.5, 5, { kpiId: 'mrr', currentFormula: '=OKR_KPI_LATEST(KPI_mrr)' }),
+      kr('O1.3', 0.5, 5, { currentFormula: '=SUM(A1:A3)' }),
+    ];
+    const plan = planNextQuarter([o('O1')], following, 'all');
+    const width = KEY_RESULTS.columns.length;
+    expect(carriedKeyResultRows(plan, krCols, width).map((row) => row[krCols.current])).toEqual([
+      '=OKR_KPI_LATEST(KPI_churn)',
+      '=OKR_KPI_LATEST(KPI_mrr)',
+      '',
+    ]);
   });
 });

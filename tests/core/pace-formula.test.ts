@@ -1,8 +1,10 @@
 // The pace-aware Status column is a native formula (TODAY() cannot reach a custom function), while the sidebar
 // computes the same status in TypeScript. Both come from core/quarter.ts; here a real formula engine evaluates
-// the generated formula and must agree with paceStatus for every score and every day of a quarter.
-import { HyperFormula } from 'hyperformula';
+// the generated formula, read as Sheets reads it in a decimal-point and in a decimal-comma locale, and must agree
+// with paceStatus for every score and every day of a quarter.
+import { type ConfigParams, HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
+import { date } from '../../src/core/formula-text';
 import {
   elapsedShare,
   paceStatus,
@@ -12,6 +14,7 @@ import {
 } from '../../src/core/quarter';
 import { DEFAULT_BANDS } from '../../src/core/score';
 import { type Day, dayOfSerial, serialOfDay } from '../../src/core/values';
+import { FORMULA_SYNTAXES } from '../helpers/formula-syntax';
 
 const SCORES: Array<number | string> = [
   0,
@@ -34,10 +37,10 @@ const SCORES: Array<number | string> = [
   '#ERROR: x',
 ];
 
-function evaluate(formula: string, today: Day): unknown[] {
+function evaluate(formula: string, today: Day, syntax: Partial<ConfigParams>): unknown[] {
   // The formula under test, with TODAY() pinned to the day being checked.
-  const pinned = formula.replaceAll('TODAY()', `DATE(${today.year},${today.month},${today.day})`);
-  const hf = HyperFormula.buildFromSheets({ S: SCORES.map((s) => [s]) }, { licenseKey: 'gpl-v3' });
+  const pinned = formula.replaceAll('TODAY()', date(today));
+  const hf = HyperFormula.buildFromSheets({ S: SCORES.map((s) => [s]) }, { licenseKey: 'gpl-v3', ...syntax });
   const sheet = hf.getSheetId('S')!;
   hf.setCellContents({ sheet, col: 1, row: 0 }, [[pinned]]);
   const values = hf.getSheetValues(sheet).map((row) => row[1]);
@@ -45,7 +48,7 @@ function evaluate(formula: string, today: Day): unknown[] {
   return values;
 }
 
-describe('paceStatusFormula agrees with paceStatus', () => {
+describe.each(FORMULA_SYNTAXES)('paceStatusFormula agrees with paceStatus, read in %s', (_, syntax) => {
   const quarter = { year: 2027, q: 1 };
   const start = quarterStart(quarter);
   const end = quarterEnd(quarter);
@@ -55,7 +58,7 @@ describe('paceStatusFormula agrees with paceStatus', () => {
 
   it.each(days.map((d) => [`${d.year}-${d.month}-${d.day}`, d] as const))('on %s', (_, today) => {
     const formula = paceStatusFormula(`A1:A${SCORES.length}`, start, end, DEFAULT_BANDS);
-    const got = evaluate(formula, today);
+    const got = evaluate(formula, today, syntax);
     const elapsed = elapsedShare(today, start, end);
     const expected = SCORES.map((s) =>
       typeof s === 'string' && s.startsWith('#') ? 'Error' : paceStatus(s as number | '', elapsed),
@@ -63,10 +66,10 @@ describe('paceStatusFormula agrees with paceStatus', () => {
     expect(got).toEqual(expected);
   });
 
-  it('uses custom band thresholds', () => {
-    const bands = { yellowFrom: 0.3, greenFrom: 0.6 };
+  it('uses custom band thresholds, written without a decimal mark', () => {
+    const bands = { yellowFrom: 0.35, greenFrom: 0.65 };
     const formula = paceStatusFormula(`A1:A${SCORES.length}`, start, end, bands);
-    const got = evaluate(formula, end);
+    const got = evaluate(formula, end, syntax);
     expect(got).toEqual(
       SCORES.map((s) =>
         typeof s === 'string' && s.startsWith('#') ? 'Error' : paceStatus(s as number | '', 1, bands),
@@ -74,5 +77,7 @@ describe('paceStatusFormula agrees with paceStatus', () => {
     );
     expect(got[SCORES.indexOf(0.35)]).toBe('At risk');
     expect(got[SCORES.indexOf(0.69)]).toBe('On track');
+    expect(formula).toContain('(13/20)*');
+    expect(formula).toContain('(7/20)*');
   });
 });

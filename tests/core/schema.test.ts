@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
   betterWhen,
-  cellNumber,
+  numberIn,
   parseInput,
   parseTagKpi,
   quarterLabel,
@@ -16,7 +16,7 @@ import { InputError } from '../../src/core/values';
 const form = z.strictObject({
   title: requiredText(20),
   owner: text(),
-  target: z.optional(cellNumber),
+  target: z.optional(numberIn(0, 1e9, 'en_US')),
   type: z.optional(scoreType),
   betterWhen: z.optional(betterWhen),
   quarter: z.optional(quarterLabel),
@@ -66,19 +66,38 @@ describe('settings', () => {
   });
 
   it('applies updates from form text and validates the whole', () => {
-    const s = applySettingsUpdate(DEFAULT_SETTINGS, {
-      fiscalStartMonth: '4',
-      scoring: { cap: '1.5', greenFrom: '60%' },
-    });
+    const s = applySettingsUpdate(
+      DEFAULT_SETTINGS,
+      { fiscalStartMonth: '4', scoring: { cap: '1.5', greenFrom: '60%' } },
+      'en_US',
+    );
     expect(s).toEqual({ fiscalStartMonth: 4, scoring: { cap: 1.5, yellowFrom: 0.4, greenFrom: 0.6 } });
-    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { yellowFrom: 0.8 } })).toThrow(
+    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { yellowFrom: 0.8 } }, 'en_US')).toThrow(
       'settings: scoring.yellowFrom: yellowFrom must not be above greenFrom',
     );
-    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { fiscalStartMonth: 13 })).toThrow(
+    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { fiscalStartMonth: 13 }, 'en_US')).toThrow(
       'settings: fiscalStartMonth: 13',
     );
-    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { cap: 'lots' } })).toThrow(
+    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { cap: 'lots' } }, 'en_US')).toThrow(
       'settings: scoring.cap: "lots" is not a number',
+    );
+  });
+
+  it("reads form text as the spreadsheet's locale writes it", () => {
+    const update = { scoring: { cap: '1,5', yellowFrom: '30 %', greenFrom: '0,65' } };
+    for (const locale of ['de_DE', 'fr_FR']) {
+      expect(applySettingsUpdate(DEFAULT_SETTINGS, update, locale).scoring).toEqual({
+        cap: 1.5,
+        yellowFrom: 0.3,
+        greenFrom: 0.65,
+      });
+    }
+    // `1.5` is no number in de_DE, `1,5` none in en_US: refused, never read as 15
+    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { cap: '1.5' } }, 'de_DE')).toThrow(
+      'settings: scoring.cap: "1.5" is not a number',
+    );
+    expect(() => applySettingsUpdate(DEFAULT_SETTINGS, { scoring: { cap: '1,5' } }, 'en_US')).toThrow(
+      'settings: scoring.cap: "1,5" is not a number',
     );
   });
 
@@ -98,20 +117,20 @@ describe('tagKpi input', () => {
   const good = { sheetName: 'Churn', valueColumn: 'Rate', name: 'Churn', betterWhen: 'lower' };
 
   it('reads form values; absent date column, unit and cadence are left to detection, blank means none', () => {
-    expect(parseTagKpi({ ...good, target: '5%', warnAt: '6%', owner: ' Success ' })).toEqual({
+    expect(parseTagKpi({ ...good, target: '5%', warnAt: '6%', owner: ' Success ' }, 'en_US')).toEqual({
       ...good,
       target: 0.05,
       warnAt: 0.06,
       owner: 'Success',
     });
-    expect(parseTagKpi({ ...good, dateColumn: '', cadence: '', unit: '' })).toEqual({
+    expect(parseTagKpi({ ...good, dateColumn: '', cadence: '', unit: '' }, 'en_US')).toEqual({
       ...good,
       dateColumn: null,
       cadence: null,
       unit: undefined,
       owner: undefined,
     });
-    expect(parseTagKpi({ ...good, dateColumn: ' A ', cadence: 'Weekly', unit: '%' })).toMatchObject({
+    expect(parseTagKpi({ ...good, dateColumn: ' A ', cadence: 'Weekly', unit: '%' }, 'en_US')).toMatchObject({
       dateColumn: 'A',
       cadence: 'weekly',
       unit: '%',
@@ -143,6 +162,40 @@ describe('tagKpi input', () => {
       'kpi: warnAt: 60 is above target 50, but higher is better: warn-at must be below target (between target and red)',
     ],
   ])('%j → %s', (input, message) => {
-    expect(() => parseTagKpi(input)).toThrow(message);
+    expect(() => parseTagKpi(input, 'en_US')).toThrow(message);
+  });
+
+  it("reads target and warn-at as the KPI card shows them, in the spreadsheet's locale", () => {
+    const mrr = { ...good, name: 'MRR', betterWhen: 'higher' };
+    expect(parseTagKpi({ ...mrr, target: '$165,000', warnAt: '$160,459' }, 'en_US')).toMatchObject({
+      target: 165_000,
+      warnAt: 160_459,
+    });
+    expect(
+      parseTagKpi({ ...mrr, unit: 'currency', target: '€ 1.200', warnAt: '1.000 €' }, 'de_DE'),
+    ).toMatchObject({
+      target: 1200,
+      warnAt: 1000,
+    });
+    expect(parseTagKpi({ ...good, target: '5 %', warnAt: '0,06' }, 'fr_FR')).toMatchObject({
+      target: 0.05,
+      warnAt: 0.06,
+    });
+    expect(() => parseTagKpi({ ...good, target: '0,05' }, 'en_US')).toThrow(
+      'kpi: target: "0,05" is not a number',
+    );
+  });
+
+  it("refuses a target typed in another kind of unit than the KPI's, and says numbers in the locale", () => {
+    expect(() => parseTagKpi({ ...good, unit: 'currency', target: '12%' }, 'en_US')).toThrow(
+      "kpi: target: is in %, but the KPI's unit is currency",
+    );
+    expect(() => parseTagKpi({ ...good, unit: '%', warnAt: '$5' }, 'en_US')).toThrow(
+      "kpi: warnAt: is in $, but the KPI's unit is %",
+    );
+    expect(parseTagKpi({ ...good, unit: 'count', target: '1,200 tickets' }, 'en_US').target).toBe(1200);
+    expect(() => parseTagKpi({ ...good, target: '5 %', warnAt: '4 %' }, 'de_DE')).toThrow(
+      'kpi: warnAt: 0,04 is below target 0,05, but lower is better',
+    );
   });
 });

@@ -5,14 +5,15 @@
 import { HyperFormula } from 'hyperformula';
 import { expect, it } from 'vitest';
 import { kpiTrend, trendFormula } from '../../src/core/kpi-health';
+import { FORMULA_SYNTAXES } from '../helpers/formula-syntax';
 import { TREND_PAIRS } from '../helpers/trend-pairs';
 
-it('trendFormula agrees with kpiTrend on every pair', () => {
+it.each(FORMULA_SYNTAXES)('trendFormula agrees with kpiTrend on every pair, read in %s', (_, syntax) => {
   // HyperFormula parses strings as typed input ("7%" would be 0.07): an apostrophe keeps text as text
   const cell = (v: number | string) => (v === '' ? null : typeof v === 'string' ? `'${v}` : v);
   const hf = HyperFormula.buildFromSheets(
     { S: TREND_PAIRS.map(([l, p]) => [cell(l), cell(p)]) },
-    { licenseKey: 'gpl-v3' },
+    { licenseKey: 'gpl-v3', ...syntax },
   );
   const sheet = hf.getSheetId('S')!;
   const n = TREND_PAIRS.length;

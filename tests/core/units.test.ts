@@ -1,12 +1,15 @@
 // Units, decided without a spreadsheet: what a unit text is, the Sheets format for it, the unit a format shows,
-// a number as typed with its unit, and a number as a person reads it (en_US, with CLDR's no-break spaces).
+// a number as typed with its unit, and a number as a person reads it, in the spreadsheet's locale (with CLDR's
+// no-break spaces).
 // Every format here is one the emulator renders (tests/server/quarters.test.ts shows them in cells).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/core/locale';
 import {
   displayNumber,
   editableNumber,
   numberFormatOf,
+  readPlainNumber,
   readQuantity,
   readUnit,
   UNITS,
@@ -93,7 +96,7 @@ describe('number formats', () => {
   });
 });
 
-describe('typed numbers keep their unit', () => {
+describe('typed numbers keep their unit (en_US)', () => {
   it.each([
     [12, { value: 12, unit: '' }],
     ['10,000', { value: 10_000, unit: '' }],
@@ -113,24 +116,71 @@ describe('typed numbers keep their unit', () => {
     ['12 kr', { value: 12, unit: 'kr' }],
     ['(1,234)', { value: -1234, unit: '' }],
   ])('%j → %j', (typed, quantity) => {
-    expect(readQuantity('target', typed)).toEqual(quantity);
+    expect(readQuantity('target', typed, 'en_US')).toEqual(quantity);
   });
 
   it('is blank for blank, and an error naming the field otherwise', () => {
-    expect(readQuantity('target', '  ')).toBeUndefined();
-    for (const bad of ['abc', '$', '12 currency', '€12,50', '5 5', 'about forty', '165k', '1 m']) {
-      expect(() => readQuantity('target', bad)).toThrow(`target ${JSON.stringify(bad)} is not a number`);
+    expect(readQuantity('target', '  ', 'en_US')).toBeUndefined();
+    for (const bad of ['abc', '$', '12 currency', '€12,50', '5 5', 'about forty', '165k', '1 m', '0,7']) {
+      expect(() => readQuantity('target', bad, 'en_US')).toThrow(
+        `target ${JSON.stringify(bad)} is not a number`,
+      );
+    }
+  });
+});
+
+describe('typed numbers in the locale of the spreadsheet', () => {
+  it.each([
+    ['de_DE', '0,7', { value: 0.7, unit: '' }],
+    ['de_DE', '1.234,5', { value: 1234.5, unit: '' }],
+    ['de_DE', '12 %', { value: 0.12, unit: '%' }],
+    ['de_DE', '12%', { value: 0.12, unit: '%' }],
+    ['de_DE', '€ 1.200', { value: 1200, unit: '€' }],
+    ['de_DE', '1.200 €', { value: 1200, unit: '€' }],
+    ['de_DE', '165.000 $', { value: 165_000, unit: '$' }],
+    ['de_DE', '36,5 h', { value: 36.5, unit: 'h' }],
+    ['fr_FR', '1 234,5', { value: 1234.5, unit: '' }],
+    ['fr_FR', '12,5\u00a0%', { value: 0.125, unit: '%' }],
+    ['fr_FR', '1\u202f200\u00a0€', { value: 1200, unit: '€' }],
+    ['de_CH', "1'234.50 CHF", { value: 1234.5, unit: 'CHF' }],
+    ['en_US', '$165,000', { value: 165_000, unit: '$' }],
+  ])('in %s, %j → %j', (locale, typed, quantity) => {
+    expect(readQuantity('target', typed, locale)).toEqual(quantity);
+  });
+
+  it('refuses a number written as another locale writes it, rather than reading it wrong', () => {
+    // `0.7` is no de_DE number, `1.234` no fr_FR one (each is a decimal number somewhere else)
+    for (const [locale, typed] of [
+      ['de_DE', '0.7'],
+      ['fr_FR', '1.234'],
+      ['en_US', '1,5'],
+    ] as const) {
+      expect(() => readQuantity('value', typed, locale)).toThrow(`value "${typed}" is not a number`);
     }
   });
 
-  it('reads back what a form field shows, in every unit', () => {
+  it('reads a plain number, or a percent as its fraction, and nothing in another unit', () => {
+    expect(readPlainNumber('greenFrom', '0,65', 'de_DE')).toBe(0.65);
+    expect(readPlainNumber('greenFrom', '65 %', 'de_DE')).toBe(0.65);
+    expect(readPlainNumber('weight', '  ', 'de_DE')).toBeUndefined();
+    expect(() => readPlainNumber('weight', '2 €', 'de_DE')).toThrow('weight "2 €" is not a number');
+    expect(() => readPlainNumber('weight', '2 h', 'en_US')).toThrow('weight "2 h" is not a number');
+  });
+
+  it('reads back what a form field shows, in every unit and every locale', () => {
     const units = ['', '%', '$', '€', 'CHF', 'h', 'tickets'];
     fc.assert(
-      fc.property(fc.constantFrom(...units), fc.double({ min: -1e9, max: 1e9, noNaN: true }), (unit, v) => {
-        const back = readQuantity('', editableNumber(v, unit));
-        expect(back?.unit).toBe(unit);
-        expect(back?.value).toBeCloseTo(v, 5);
-      }),
+      fc.property(
+        fc.constantFrom(...LOCALES.map((l) => l.id)),
+        fc.constantFrom(...units),
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        (locale, unit, v) => {
+          const back = readQuantity('', editableNumber(v, unit, locale), locale);
+          expect(back?.unit).toBe(unit);
+          expect(back?.value).toBeCloseTo(v, 5);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });
@@ -152,17 +202,40 @@ describe('display (en_US)', () => {
     ['', '%', '–'],
     ['done', '', 'done'],
   ])('%j in %j reads %j', (v, unit, text) => {
-    expect(displayNumber(v, unit)).toBe(text);
+    expect(displayNumber(v, unit, 'en_US')).toBe(text);
   });
 
   it('edits in the unit, without rounding', () => {
-    expect(editableNumber(0.055, '%')).toBe('5.5%');
-    expect(editableNumber(4.99, '$')).toBe('$4.99');
-    expect(editableNumber(1200, 'CHF')).toBe('CHF\u00a01,200');
-    expect(editableNumber(36, 'h')).toBe('36\u00a0h');
-    expect(editableNumber(0.123456789, '%')).toBe('12.3457%');
-    expect(editableNumber(0.1 + 0.2, '%')).toBe('30%');
-    expect(editableNumber(31, 'count')).toBe('31');
-    expect(editableNumber('', '$')).toBe('');
+    expect(editableNumber(0.055, '%', 'en_US')).toBe('5.5%');
+    expect(editableNumber(4.99, '$', 'en_US')).toBe('$4.99');
+    expect(editableNumber(1200, 'CHF', 'en_US')).toBe('CHF\u00a01,200');
+    expect(editableNumber(36, 'h', 'en_US')).toBe('36\u00a0h');
+    expect(editableNumber(0.123456789, '%', 'en_US')).toBe('12.3457%');
+    expect(editableNumber(0.1 + 0.2, '%', 'en_US')).toBe('30%');
+    expect(editableNumber(31, 'count', 'en_US')).toBe('31');
+    expect(editableNumber('', '$', 'en_US')).toBe('');
+  });
+});
+
+describe('display in other locales', () => {
+  it.each([
+    ['de_DE', 0.071, '%', '7,1\u00a0%'],
+    ['de_DE', 51_234, '$', '51.234\u00a0$'],
+    ['de_DE', 1234.5, '', '1.235'],
+    ['de_DE', 2.25, '', '2,25'],
+    ['de_DE', 36.5, 'h', '36,5\u00a0h'],
+    ['fr_FR', 160_459, '€', '160\u202f459\u00a0€'],
+    ['fr_FR', 0.125, '%', '12,5\u00a0%'],
+    ['es_ES', 1234, '', '1234'],
+    ['hi_IN', 1_234_567, '', '12,34,567'],
+  ])('in %s, %j in %j reads %j', (locale, v, unit, text) => {
+    expect(displayNumber(v, unit, locale)).toBe(text);
+  });
+
+  it('edits in the locale: a decimal comma where the locale writes one', () => {
+    expect(editableNumber(0.7, '', 'de_DE')).toBe('0,7');
+    expect(editableNumber(1.5, '', 'fr_FR')).toBe('1,5');
+    expect(editableNumber(0.055, '%', 'de_DE')).toBe('5,5\u00a0%');
+    expect(editableNumber(4.99, '$', 'de_DE')).toBe('4,99\u00a0$');
   });
 });

@@ -3,9 +3,11 @@
 //
 // Route: the cells are written as a flat ODS (one XML file). Formulas go in as Sheets/Excel text, untranslated:
 // ODS lets a formula name its syntax by namespace, and LibreOffice parses `msoxl:=...` with its Excel A1 English
-// grammar (commas, `'Sheet name'!A1:B2`). Only what Excel syntax lacks is adapted: an outer ARRAYFORMULA(expr)
-// becomes a matrix formula `expr` over its spill range, an open range `A2:A` ends at the sheet's last row, and
-// functions newer than Excel 2007 get the `_xlfn.` prefix that Excel's file syntax gives them.
+// grammar (commas, `'Sheet name'!A1:B2`). Only what Excel syntax lacks is adapted: `;` between a function's
+// arguments becomes `,` (as Sheets corrects it in en_US; the add-on writes `;`, which every locale reads), an outer
+// ARRAYFORMULA(expr) becomes a matrix formula `expr` over its spill range, an open range `A2:A` ends at the
+// sheet's last row, and functions newer than Excel 2007 get the `_xlfn.` prefix that Excel's file syntax gives
+// them. A formula typed in a locale (de-DE: `;`, decimal comma) is libreoffice-typed.ts's route.
 // LibreOffice loads it with a fresh profile set to recalculate on load, converts it back to flat ODS, and the
 // computed values are read from that. See docs/LIBREOFFICE.md.
 import { spawn } from 'node:child_process';
@@ -110,7 +112,7 @@ export function whenMissing(env: NodeJS.ProcessEnv = process.env): 'fail' | 'ski
   return isCI(env) ? 'fail' : 'skip';
 }
 
-function missingMessage(env: NodeJS.ProcessEnv = process.env): string {
+export function missingMessage(env: NodeJS.ProcessEnv = process.env): string {
   const where = env.LIBREOFFICE_BIN
     ? `LIBREOFFICE_BIN=${env.LIBREOFFICE_BIN} is not an executable file`
     : 'no soffice or libreoffice on PATH or in the usual install paths';
@@ -146,7 +148,7 @@ export function describeWithLibreOffice(name: string, body: () => void): void {
 // Sheets formula text → what LibreOffice's Excel grammar reads
 
 /** The formula with the contents of "string literals" and 'quoted sheet names' blanked, same length. */
-function mask(formula: string): string {
+export function mask(formula: string): string {
   let out = '';
   let i = 0;
   while (i < formula.length) {
@@ -223,6 +225,23 @@ export const XLFN_FUNCTIONS: ReadonlySet<string> = new Set([
   'XOR',
 ]);
 
+/**
+ * `;` between a function's arguments → `,`, as Sheets corrects it in en_US (a `;` between an array literal's
+ * rows stays). `,` already there stays too: the Excel grammar reads both.
+ */
+export function commaArguments(expr: string): string {
+  const masked = mask(expr);
+  const open: string[] = [];
+  let out = '';
+  for (let i = 0; i < expr.length; i++) {
+    const c = masked[i]!;
+    if (c === '(' || c === '{') open.push(c);
+    else if (c === ')' || c === '}') open.pop();
+    out += c === ';' && open[open.length - 1] === '(' ? ',' : expr[i];
+  }
+  return out;
+}
+
 /** `TEXTJOIN(` → `_xlfn.TEXTJOIN(` for the functions in XLFN_FUNCTIONS, outside text. */
 export function prefixNewFunctions(expr: string): string {
   const masked = mask(expr);
@@ -269,7 +288,7 @@ export function toExcelSyntax(
   if (/ARRAYFORMULA\s*\(/i.test(masked)) {
     throw new Error(`ARRAYFORMULA is supported only around the whole formula: ${formula}`);
   }
-  return { expr: closeOpenRanges(prefixNewFunctions(expr), sheetRows), array };
+  return { expr: closeOpenRanges(prefixNewFunctions(commaArguments(expr)), sheetRows), array };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -576,7 +595,7 @@ const PROFILE_SETTINGS = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function run(
+export function runLibreOffice(
   bin: string,
   args: string[],
   timeoutMs: number,
@@ -648,7 +667,7 @@ export async function recalculateInLibreOffice(
       outDir,
       input,
     ];
-    const { code, output } = await run(bin, args, options.timeoutMs ?? 120_000);
+    const { code, output } = await runLibreOffice(bin, args, options.timeoutMs ?? 120_000);
     const result = path.join(outDir, 'workbook.fods');
     if (code !== 0 || !existsSync(result)) {
       throw new Error(`LibreOffice failed (exit ${code}): ${bin} ${args.join(' ')}\n${output}`);

@@ -40,6 +40,11 @@ describe('Sheets formula text for LibreOffice', () => {
     expect(toExcelSyntax('="ARRAYFORMULA(x"', rows(1)).expr).toBe('"ARRAYFORMULA(x"');
   });
 
+  it('reads `;` between arguments as `,`, as Sheets does in en_US; rows of an array literal and text keep theirs', () => {
+    expect(toExcelSyntax('=IF(A1="a;b";{1;2};SUM(1;2))', rows(1)).expr).toBe('IF(A1="a;b",{1;2},SUM(1,2))');
+    expect(toExcelSyntax('=IF(A1,1,2)', rows(1)).expr).toBe('IF(A1,1,2)');
+  });
+
   it('ends an open range (L2:L) at the last row of the sheet it names', () => {
     const heights: Record<string, number> = { Here: 7, "Bob's KRs": 12, KPIs: 4 };
     const at = (sheet: string | undefined) => heights[sheet ?? 'Here']!;

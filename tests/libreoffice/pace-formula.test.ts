@@ -4,6 +4,7 @@
 // quarters (90, 91 and 92 days long, one across New Year) and must show the same status word as core for every
 // score, including scores exactly on a pace line.
 import { beforeAll, expect, it } from 'vitest';
+import { date } from '../../src/core/formula-text';
 import {
   elapsedShare,
   type PaceStatus,
@@ -56,10 +57,7 @@ function expectedStatus(score: Score, elapsed: number, bands: Bands): PaceStatus
 
 /** The generated formula with TODAY() pinned to `today`, as the HyperFormula cross-check does. */
 function pinned(scores: string, start: Day, end: Day, bands: Bands, today: Day): string {
-  return paceStatusFormula(scores, start, end, bands).replaceAll(
-    'TODAY()',
-    `DATE(${today.year},${today.month},${today.day})`,
-  );
+  return paceStatusFormula(scores, start, end, bands).replaceAll('TODAY()', date(today));
 }
 
 const QUARTERS = [

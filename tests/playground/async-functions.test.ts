@@ -76,7 +76,7 @@ describe('custom functions computed asynchronously (asyncCustomFunctions: true)'
 
   it('onOpen and menu clicks are executions too', () => {
     const addon = newAddon({ asyncCustomFunctions: true });
-    addon.spreadsheet.getRange('A1').setFormula('=QUARTER(B1)');
+    addon.spreadsheet.getRange('A1').setFormula('=OKR_QUARTER(B1)');
     run(
       addon,
       `globalThis.seen = [];

@@ -14,15 +14,15 @@ describe('custom functions', () => {
     const { addon } = setup();
     expect([...addon.customFunctions].sort()).toEqual(
       [
-        'KPI_LATEST',
-        'KPI_PREVIOUS',
-        'KPI_STATUS',
+        'OKR_KPI_LATEST',
+        'OKR_KPI_PREVIOUS',
+        'OKR_KPI_STATUS',
         'OKR_BAND',
         'OKR_ROLLUP',
         'OKR_SCORE',
-        'QUARTER',
-        'QUARTER_END',
-        'QUARTER_START',
+        'OKR_QUARTER',
+        'OKR_QUARTER_END',
+        'OKR_QUARTER_START',
       ].sort(),
     );
   });
@@ -68,12 +68,12 @@ describe('custom functions', () => {
     run(
       addon,
       `globalThis.seen = [];
-       var original = QUARTER;
-       QUARTER = function (d, f) { seen.push([Array.isArray(d), d instanceof Date, typeof d, f === undefined ? 'undefined' : f]); return original(d, f); };`,
+       var original = OKR_QUARTER;
+       OKR_QUARTER = function (d, f) { seen.push([Array.isArray(d), d instanceof Date, typeof d, f === undefined ? 'undefined' : f]); return original(d, f); };`,
     );
     sheet.getRange('A1').setValue('2027-02-10');
-    sheet.getRange('B1').setFormula('=QUARTER(A1)');
-    sheet.getRange('B2').setFormula('=QUARTER(A1:A1, C1)');
+    sheet.getRange('B1').setFormula('=OKR_QUARTER(A1)');
+    sheet.getRange('B2').setFormula('=OKR_QUARTER(A1:A1, C1)');
     expect(sheet.getRange('B1:B2').getValues()).toEqual([['2027-Q1'], ['2027-Q1']]);
     // (the emulator also calls a custom function with blank placeholders to learn its result's size)
     const seen = run(addon, 'JSON.stringify(seen.filter(function (s) { return s[2] !== "string"; }))');
@@ -101,7 +101,7 @@ describe('custom functions', () => {
 
   it('return dates that show as dates', () => {
     const { sheet } = setup();
-    sheet.getRange('A1').setFormula('=QUARTER_START("2027-Q2")');
+    sheet.getRange('A1').setFormula('=OKR_QUARTER_START("2027-Q2")');
     expect(sheet.getRange('A1').getValue().toISOString().slice(0, 10)).toBe('2027-04-01');
   });
 

@@ -106,8 +106,8 @@ describe('what is not emulated', () => {
     expect(
       thrown(() => run(addon, `SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1').merge()`)),
     ).toBe('not emulated: Range.merge');
-    expect(thrown(() => run(addon, `SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getCharts()`))).toBe(
-      'not emulated: Sheet.getCharts',
+    expect(thrown(() => run(addon, `SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getImages()`))).toBe(
+      'not emulated: Sheet.getImages',
     );
     expect(thrown(() => run(addon, `SpreadsheetApp.BorderStyle`))).toBe(
       'not emulated: SpreadsheetApp.BorderStyle',

@@ -64,7 +64,7 @@ describe('display in the locale', () => {
     const sheet = addon.spreadsheet.getSheets()[0]!;
     sheet.getRange('A1:C1').setValues([[0.5, 1234.5, 1234.5]]);
     sheet.getRange('C1').setNumberFormat('#,##0.00');
-    sheet.getRange('D1').setFormula('=QUARTER_END("2027-Q1")');
+    sheet.getRange('D1').setFormula('=OKR_QUARTER_END("2027-Q1")');
     expect(sheet.getRange('A1:D1').getDisplayValues()).toEqual([[half, general, grouped, date]]);
     expect(addon.view().sheet.cells.D1?.text).toBe(date);
   });
@@ -104,8 +104,8 @@ describe('the locale of the workbook', () => {
     expect(newAddon().spreadsheet.getSpreadsheetLocale()).toBe('en_US');
     const addon = newAddon({ locale: 'fr_FR' });
     expect(run(addon, 'SpreadsheetApp.getActive().getSpreadsheetLocale()')).toBe('fr_FR');
-    run(addon, 'QUARTER = function () { return SpreadsheetApp.getActive().getSpreadsheetLocale(); };');
-    addon.spreadsheet.getRange('A1').setFormula('=QUARTER(1)');
+    run(addon, 'OKR_QUARTER = function () { return SpreadsheetApp.getActive().getSpreadsheetLocale(); };');
+    addon.spreadsheet.getRange('A1').setFormula('=OKR_QUARTER(1)');
     expect(addon.spreadsheet.getRange('A1').getValue()).toBe('fr_FR');
   });
 

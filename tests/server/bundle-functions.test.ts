@@ -24,11 +24,11 @@ describe('custom functions in dist/Code.js', () => {
     ]);
   });
 
-  it('OKR_ROLLUP, OKR_BAND, KPI_LATEST, KPI_STATUS', () => {
+  it('OKR_ROLLUP, OKR_BAND, OKR_KPI_LATEST, OKR_KPI_STATUS', () => {
     expect(g.OKR_ROLLUP([['O1']], [['O1'], ['O1']], [[0.4], [0.8]])).toEqual([[0.6]]);
     expect(g.OKR_BAND([[0.39], [0.4], [0.7]])).toEqual([['red'], ['yellow'], ['green']]);
-    expect(g.KPI_LATEST([[1], [2], ['']])).toBe(2);
-    expect(g.KPI_STATUS(0.08, 0.05, 0.06, 'lower')).toBe('red');
+    expect(g.OKR_KPI_LATEST([[1], [2], ['']])).toBe(2);
+    expect(g.OKR_KPI_STATUS(0.08, 0.05, 0.06, 'lower')).toBe('red');
   });
 });
 
@@ -49,34 +49,34 @@ describe('quarter functions read dates in the spreadsheet time zone', () => {
     'Asia/Tokyo',
     'Pacific/Auckland',
     'Pacific/Kiritimati',
-  ])('in %s, 1 January is Q1 and QUARTER_START gives local midnight', (zone) => {
+  ])('in %s, 1 January is Q1 and OKR_QUARTER_START gives local midnight', (zone) => {
     const z = loadBundle(zoneStandins(zone));
-    expect(z.QUARTER(midnightIn(zone, '2027-01-01'))).toBe('2027-Q1');
-    expect(z.QUARTER(midnightIn(zone, '2026-12-31'))).toBe('2026-Q4');
-    const start: Date = z.QUARTER_START('2027-Q1');
+    expect(z.OKR_QUARTER(midnightIn(zone, '2027-01-01'))).toBe('2027-Q1');
+    expect(z.OKR_QUARTER(midnightIn(zone, '2026-12-31'))).toBe('2026-Q4');
+    const start: Date = z.OKR_QUARTER_START('2027-Q1');
     expect(start.getTime()).toBe(midnightIn(zone, '2027-01-01').getTime());
-    const end: Date = z.QUARTER_END('2027-Q1', 4);
+    const end: Date = z.OKR_QUARTER_END('2027-Q1', 4);
     expect(end.getTime()).toBe(midnightIn(zone, '2026-06-30').getTime());
   });
 
   it.each(['Pacific/Honolulu', 'Etc/UTC', 'Pacific/Auckland'])(
-    'in %s, KPI_PREVIOUS goes back one period by the local calendar',
+    'in %s, OKR_KPI_PREVIOUS goes back one period by the local calendar',
     (zone) => {
       const z = loadBundle(zoneStandins(zone));
       const days = ['2027-01-31', '2027-02-28', '2027-03-07', '2027-03-31'].map((d) => [midnightIn(zone, d)]);
       const values = [[1], [2], [3], [4]];
-      expect(z.KPI_PREVIOUS(values, days, 'monthly')).toBe(2); // a month before 31 March is 28 February
-      expect(z.KPI_PREVIOUS(values, days, 'weekly')).toBe(3);
-      expect(z.KPI_PREVIOUS(values, days, '')).toBe(3);
-      expect(z.KPI_PREVIOUS(values)).toBe(3);
-      expect(() => z.KPI_PREVIOUS(values, days, 'fortnightly')).toThrow(
-        'KPI_PREVIOUS: cadence "fortnightly" must be one of "daily", "weekly", "monthly", "quarterly"',
+      expect(z.OKR_KPI_PREVIOUS(values, days, 'monthly')).toBe(2); // a month before 31 March is 28 February
+      expect(z.OKR_KPI_PREVIOUS(values, days, 'weekly')).toBe(3);
+      expect(z.OKR_KPI_PREVIOUS(values, days, '')).toBe(3);
+      expect(z.OKR_KPI_PREVIOUS(values)).toBe(3);
+      expect(() => z.OKR_KPI_PREVIOUS(values, days, 'fortnightly')).toThrow(
+        'OKR_KPI_PREVIOUS: cadence "fortnightly" must be one of "daily", "weekly", "monthly", "quarterly"',
       );
-      expect(() => z.KPI_PREVIOUS([[1, 2]], days, 'weekly')).toThrow(
-        'KPI_PREVIOUS: dates of a row of values must be a row: got 4 rows',
+      expect(() => z.OKR_KPI_PREVIOUS([[1, 2]], days, 'weekly')).toThrow(
+        'OKR_KPI_PREVIOUS: dates of a row of values must be a row: got 4 rows',
       );
       expect(() =>
-        z.KPI_PREVIOUS(
+        z.OKR_KPI_PREVIOUS(
           [
             [1, 2],
             [3, 4],
@@ -84,16 +84,16 @@ describe('quarter functions read dates in the spreadsheet time zone', () => {
           days,
           'weekly',
         ),
-      ).toThrow('KPI_PREVIOUS: values must be a single column or a single row, got 2 rows of 2 columns');
+      ).toThrow('OKR_KPI_PREVIOUS: values must be a single column or a single row, got 2 rows of 2 columns');
     },
   );
 
-  it('QUARTER takes a column and a fiscal start month', () => {
+  it('OKR_QUARTER takes a column and a fiscal start month', () => {
     const dates = [[new Date(Date.UTC(2026, 4, 15))], [''], [new Date(Date.UTC(2027, 3, 1))]];
-    expect(g.QUARTER(dates, 4)).toEqual([['2027-Q1'], [''], ['2028-Q1']]);
-    expect(g.QUARTER([['soon'], ['']])).toEqual([['#ERROR: date "soon" is not a date'], ['']]);
-    expect(() => g.QUARTER_START('2027-Q9')).toThrow(
-      'QUARTER_START: label "2027-Q9" is not a quarter like "2027-Q1"',
+    expect(g.OKR_QUARTER(dates, 4)).toEqual([['2027-Q1'], [''], ['2028-Q1']]);
+    expect(g.OKR_QUARTER([['soon'], ['']])).toEqual([['#ERROR: date "soon" is not a date'], ['']]);
+    expect(() => g.OKR_QUARTER_START('2027-Q9')).toThrow(
+      'OKR_QUARTER_START: label "2027-Q9" is not a quarter like "2027-Q1"',
     );
   });
 });

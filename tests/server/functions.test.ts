@@ -1,6 +1,6 @@
 // Custom functions in column form, called as Sheets calls them: single cells as values, ranges as 2-D arrays.
 import { describe, expect, it } from 'vitest';
-import { KPI_LATEST, KPI_STATUS, OKR_BAND, OKR_ROLLUP, OKR_SCORE } from '../../src/server/functions';
+import { OKR_BAND, OKR_KPI_LATEST, OKR_KPI_STATUS, OKR_ROLLUP, OKR_SCORE } from '../../src/server/functions';
 
 describe('OKR_SCORE column form', () => {
   it('returns a column of the same height, scalars broadcast', () => {
@@ -66,7 +66,7 @@ describe('OKR_ROLLUP', () => {
   });
 });
 
-describe('OKR_BAND, KPI_LATEST, KPI_STATUS', () => {
+describe('OKR_BAND, OKR_KPI_LATEST, OKR_KPI_STATUS', () => {
   it('bands a column and keeps error rows as errors', () => {
     expect(OKR_BAND([[0.2], [0.5], [0.9], [''], ['#ERROR: x']])).toEqual([
       ['red'],
@@ -82,19 +82,19 @@ describe('OKR_BAND, KPI_LATEST, KPI_STATUS', () => {
     );
   });
 
-  it('KPI_LATEST is the last non-blank value of a column', () => {
-    expect(KPI_LATEST([[0.05], [0.06], [0.071], [''], ['']])).toBe(0.071);
-    expect(KPI_LATEST([[''], ['']])).toBe('');
+  it('OKR_KPI_LATEST is the last non-blank value of a column', () => {
+    expect(OKR_KPI_LATEST([[0.05], [0.06], [0.071], [''], ['']])).toBe(0.071);
+    expect(OKR_KPI_LATEST([[''], ['']])).toBe('');
   });
 
-  it('KPI_STATUS works on columns', () => {
-    expect(KPI_STATUS([[0.045], [0.055], [0.08]], 0.05, 0.06, 'lower')).toEqual([
+  it('OKR_KPI_STATUS works on columns', () => {
+    expect(OKR_KPI_STATUS([[0.045], [0.055], [0.08]], 0.05, 0.06, 'lower')).toEqual([
       ['green'],
       ['yellow'],
       ['red'],
     ]);
-    expect(() => KPI_STATUS(1, 2, 1, 'sideways')).toThrow(
-      'KPI_STATUS: betterWhen "sideways" must be "higher" or "lower"',
+    expect(() => OKR_KPI_STATUS(1, 2, 1, 'sideways')).toThrow(
+      'OKR_KPI_STATUS: betterWhen "sideways" must be "higher" or "lower"',
     );
   });
 });

@@ -173,9 +173,9 @@ describe('tagging a tab', () => {
     const kpis = addon.spreadsheet.getSheetByName('KPIs')!;
     expect(kpis.getFrozenRows()).toBe(1);
     expect(kpis.getRange('N1').getFormula()).toMatch(/^=\{"Trend";ARRAYFORMULA\(/);
-    expect(kpis.getRange('O1').getFormula()).toBe('={"Status";KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}');
+    expect(kpis.getRange('O1').getFormula()).toBe('={"Status";OKR_KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}');
     expect(kpis.getRange('L2:M2').getFormulas()).toEqual([
-      ["=KPI_LATEST(KPI_churn,'Churn'!A2:A)", "=KPI_PREVIOUS(KPI_churn,'Churn'!A2:A,K2)"],
+      ["=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)", "=OKR_KPI_PREVIOUS(KPI_churn,'Churn'!A2:A,K2)"],
     ]);
     const rows = registry();
     expect(
@@ -252,14 +252,14 @@ describe('tagging a tab', () => {
     expect(['Churn', 'Metrics', 'Support', 'Notes'].map((n) => snapshot(n))).toEqual(before);
   });
 
-  it('makes =KPI_LATEST(KPI_<id>) and =KPI_PREVIOUS work in any cell', () => {
+  it('makes =OKR_KPI_LATEST(KPI_<id>) and =OKR_KPI_PREVIOUS work in any cell', () => {
     tagSample();
     addon.spreadsheet.insertSheet('Dashboard');
-    expect(addon.editCell('Dashboard', 'A1', '=KPI_LATEST(KPI_mrr)')).toEqual({ ok: true });
-    expect(addon.editCell('Dashboard', 'B1', '=KPI_PREVIOUS(KPI_mrr,Metrics!A2:A,"monthly")')).toEqual({
+    expect(addon.editCell('Dashboard', 'A1', '=OKR_KPI_LATEST(KPI_mrr)')).toEqual({ ok: true });
+    expect(addon.editCell('Dashboard', 'B1', '=OKR_KPI_PREVIOUS(KPI_mrr,Metrics!A2:A,"monthly")')).toEqual({
       ok: true,
     });
-    expect(addon.editCell('Dashboard', 'C1', '=KPI_PREVIOUS(KPI_resolution_time)')).toEqual({ ok: true });
+    expect(addon.editCell('Dashboard', 'C1', '=OKR_KPI_PREVIOUS(KPI_resolution_time)')).toEqual({ ok: true });
     // a month before 2027-02-01 is 2027-01-01: the newest entry on or before it is the week of 2026-12-28
     expect(values(addon, 'Dashboard')[0]).toEqual([55_300, mrr(46), 47]);
     expect(week(46).toISOString().slice(0, 10)).toBe('2026-12-28');
@@ -304,7 +304,7 @@ describe('tagging a tab', () => {
   it('follows the tab when it is renamed, and shows the new name in the registry', () => {
     tagSample();
     addon.spreadsheet.insertSheet('Dashboard');
-    addon.editCell('Dashboard', 'A1', '=KPI_LATEST(KPI_churn)');
+    addon.editCell('Dashboard', 'A1', '=OKR_KPI_LATEST(KPI_churn)');
     addon.spreadsheet.getSheetByName('Churn')!.setName('Churn (weekly)');
     addon.editCell('Churn (weekly)', `A${WEEKS + 2}`, '2027-02-08'); // a new week: its date, then its value
     addon.editCell('Churn (weekly)', `B${WEEKS + 2}`, '8.5%');
@@ -312,7 +312,7 @@ describe('tagging a tab', () => {
     expect(row('churn').Previous).toBeCloseTo(0.0806, 12);
     expect(values(addon, 'Dashboard')[0]![0]).toBeCloseTo(0.085, 12);
     expect(addon.spreadsheet.getSheetByName('KPIs')!.getRange('M2').getFormula()).toBe(
-      "=KPI_PREVIOUS(KPI_churn,'Churn (weekly)'!A2:A,K2)",
+      "=OKR_KPI_PREVIOUS(KPI_churn,'Churn (weekly)'!A2:A,K2)",
     );
     const kpis = call<{ kpis: KpiView[] }>(addon, 'getState').kpis;
     expect(kpis[0]).toMatchObject({ sourceTab: 'Churn (weekly)', valueLetter: 'B' });
@@ -528,7 +528,7 @@ describe('KPI as key result', () => {
     const id = linkedQuarter();
     expect(id).toBe('O1.1');
     const sheet = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
-    expect(sheet.getRange('H2').getFormula()).toBe("=KPI_LATEST(KPI_churn,'Churn'!A2:A)");
+    expect(sheet.getRange('H2').getFormula()).toBe("=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)");
     expect(kr().Baseline).toBeCloseTo(0.0806, 12);
     expect(kr().Score).toBe(0);
     addon.editCell('Churn', `A${WEEKS + 2}`, '2027-02-08');

@@ -1,5 +1,6 @@
 // Apps Script enums are objects whose text is their name (String(SpreadsheetApp.ProtectionType.RANGE) is
 // "RANGE"); compared by identity. The emulator hands out one frozen object per value.
+import { CHART_TYPE_NAMES } from './chart-model';
 
 export interface EnumValue {
   readonly enumType: string;
@@ -117,6 +118,10 @@ export const BooleanCriteria = makeEnum('BooleanCriteria', [
 ]);
 export const Button = makeEnum('Button', ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO']);
 export const ButtonSet = makeEnum('ButtonSet', ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL']);
+export const ChartType = makeEnum('ChartType', CHART_TYPE_NAMES);
+export const ChartMergeStrategy = makeEnum('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS']);
+/** Charts.Position: where a legend goes. */
+export const ChartPosition = makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE']);
 export const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
 
 /** Casts an emulator enum object to the @types enum type the slice interfaces declare. */

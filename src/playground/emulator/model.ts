@@ -1,8 +1,9 @@
 // The workbook's model, as plain data: a sheet (grid size, frozen rows, tab, column widths, and per cell its
-// formula as written and its formats and validation), conditional-format rules, protections, developer metadata
-// and named ranges, and the error a cell shows. Values and formulas are computed by HyperFormula (engine.ts);
+// formula as written and its formats and validation, the charts floating over it), conditional-format rules,
+// protections, developer metadata and named ranges, and the error a cell shows. Values and formulas are computed by HyperFormula (engine.ts);
 // the Workbook (workbook.ts) keeps the two together.
 import type { A1Range } from './a1';
+import type { ChartModel } from './chart-model';
 import type { Token } from './formula';
 
 export const DEFAULT_ROWS = 1000;
@@ -96,6 +97,8 @@ export class SheetModel {
   /** Sparse [row-1][column-1]. */
   meta: Array<Array<CellMeta | undefined> | undefined> = [];
   rules: ConditionalRule[] = [];
+  /** Embedded charts on this sheet, in insertion order (chart-model.ts). */
+  charts: ChartModel[] = [];
   constructor(
     readonly id: number,
     readonly hf: number,

@@ -41,7 +41,7 @@ const CUSTOM_FUNCTION_READS = new Set([
 ]);
 
 /** Calls that change the document, for fault injection. */
-const CHANGES = /^(set|insert|delete|append|clear|protect|add|remove|copy|move|hide|show|sort|merge)/;
+const CHANGES = /^(set|insert|update|delete|append|clear|protect|add|remove|copy|move|hide|show|sort|merge)/;
 
 export class CallPolicy {
   readonly counter = new CallCounter();

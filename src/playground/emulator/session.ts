@@ -7,6 +7,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import type * as Gas from '../../server/gas';
 import { type BundleInfo, readBundle } from './bundle';
+import { EmuCharts } from './charts';
 import { failureMessage } from './errors';
 import { UndoHistory } from './history';
 import { EmuHtmlService } from './html';
@@ -73,6 +74,7 @@ export class Session {
     const spreadsheetApp = new EmuSpreadsheetApp(this.ctx);
     const services = {
       SpreadsheetApp: spreadsheetApp,
+      Charts: new EmuCharts(),
       HtmlService: new EmuHtmlService(htmlDir),
       PropertiesService: new EmuPropertiesService(() => this.ctx.wb),
       LockService: new EmuLockService(this.lockState),

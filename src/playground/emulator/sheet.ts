@@ -1,9 +1,18 @@
 // Sheet: a tab of the spreadsheet (name, position, grid size, frozen rows, colour, visibility, column widths),
 // the ranges it hands out, its rows and columns inserted and deleted (structure.ts), its conditional-format rules,
-// protection and developer metadata, and copyTo.
+// protection, developer metadata and embedded charts (charts.ts), and copyTo.
 import type * as Gas from '../../server/gas';
 import { parseA1, splitSheet } from './a1';
 import { lastColumn, lastRow } from './cells';
+import {
+  type EmuEmbeddedChart,
+  type EmuEmbeddedChartBuilder,
+  getCharts,
+  insertChart,
+  newChart,
+  removeChart,
+  updateChart,
+} from './charts';
 import { checkBounds, isInt, signatureError } from './checks';
 import { normalizeColor } from './colors';
 import { EmuConditionalFormatRule } from './conditional-formats';
@@ -278,6 +287,22 @@ export class EmuSheet implements Gas.Sheet {
   }
   isSheetHidden(): boolean {
     return this.model.hidden;
+  }
+
+  newChart(): EmuEmbeddedChartBuilder {
+    return newChart(this.ctx);
+  }
+  insertChart(chart: Gas.EmbeddedChart): void {
+    insertChart(this.ctx, this.model, chart);
+  }
+  updateChart(chart: Gas.EmbeddedChart): void {
+    updateChart(this.model, chart);
+  }
+  removeChart(chart: Gas.EmbeddedChart): void {
+    removeChart(this.model, chart);
+  }
+  getCharts(): EmuEmbeddedChart[] {
+    return getCharts(this.ctx, this.model);
   }
 }
 

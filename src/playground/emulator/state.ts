@@ -1,5 +1,5 @@
-// The workbook as JSON: everything a spreadsheet keeps (raw inputs, grid, formats, rules, metadata, properties,
-// locale), so the playground can save it after every change and tests can start from a known state. The schema
+// The workbook as JSON: everything a spreadsheet keeps (raw inputs, grid, formats, rules, charts, metadata,
+// properties, locale), so the playground can save it after every change and tests can start from a known state. The schema
 // (zod), and the conversions between it and the model: a workbook to its state, a state loaded into an empty
 // workbook, and Sheet.copyTo, which copies a sheet through its state. Formulas are kept as the state's locale
 // writes them, and read in it on load.
@@ -7,6 +7,7 @@ import { types } from 'node:util';
 import { z } from 'zod';
 import { cellA1, formatA1 } from './a1';
 import { formulaAt } from './cells';
+import { CHART_TYPE_NAMES, chartFromState, chartState, copyCharts } from './chart-model';
 import { compileFormat } from './formats';
 import { readFormula, shownRuleValues } from './formula-locale';
 import { acceptedLocale, DEFAULT_LOCALE } from './locale';
@@ -54,6 +55,26 @@ export const RuleStateSchema = z.object({
 });
 export type RuleState = z.infer<typeof RuleStateSchema>;
 
+export const ChartStateSchema = z.object({
+  /** Unique in the spreadsheet (EmbeddedChart.getChartId). */
+  id: z.number().int(),
+  type: z.enum(CHART_TYPE_NAMES),
+  /** A1 ranges with their sheet: `'2027-Q1 Objectives'!B1:B9`. */
+  ranges: z.array(z.string()),
+  numHeaders: z.number().int().nonnegative().optional(),
+  mergeStrategy: z.enum(['MERGE_COLUMNS', 'MERGE_ROWS']).optional(),
+  transpose: z.boolean().optional(),
+  /** Gviz options as set (setOption), a JSON tree. */
+  options: z.record(z.string(), z.unknown()),
+  position: z.object({
+    row: z.number().int().positive(),
+    column: z.number().int().positive(),
+    offsetX: z.number().int(),
+    offsetY: z.number().int(),
+  }),
+});
+export type ChartState = z.infer<typeof ChartStateSchema>;
+
 export const SheetStateSchema = z.object({
   name: z.string().min(1),
   id: z.number().int(),
@@ -68,6 +89,8 @@ export const SheetStateSchema = z.object({
   /** Sparse formats keyed by A1. */
   formats: z.record(z.string(), CellFormatSchema).optional(),
   conditionalFormats: z.array(RuleStateSchema).optional(),
+  /** Embedded charts floating over this sheet. */
+  charts: z.array(ChartStateSchema).optional(),
 });
 export type SheetState = z.infer<typeof SheetStateSchema>;
 
@@ -114,6 +137,7 @@ export const WorkbookStateSchema = z.object({
   protections: z.array(ProtectionStateSchema).default([]),
   metadata: z.array(MetadataStateSchema).default([]),
   nextMetadataId: z.number().int().optional(),
+  nextChartId: z.number().int().positive().optional(),
   properties: z
     .object({ document: z.record(z.string(), z.string()), user: z.record(z.string(), z.string()) })
     .default({ document: {}, user: {} }),
@@ -169,6 +193,7 @@ export function workbookState(wb: Workbook): WorkbookState {
       }),
     ),
     nextMetadataId: wb.nextMetadataId,
+    nextChartId: wb.nextChartId,
     properties: { document: { ...wb.properties.document }, user: { ...wb.properties.user } },
     active: wb.active.sheet
       ? {
@@ -230,6 +255,7 @@ function sheetState(wb: Workbook, s: SheetModel): SheetState {
         fontColor: rule.fontColor,
       }),
     ),
+    ...(s.charts.length > 0 ? { charts: s.charts.map((c) => chartState(wb, c)) } : {}),
   };
 }
 
@@ -290,8 +316,9 @@ function writeCells(wb: Workbook, sheet: SheetModel, s: SheetState): void {
 /**
  * Sheet.copyTo(this spreadsheet), as Sheets does it: a new last tab named "Copy of <name>" with the same cells
  * (formulas as written: unqualified references now read the copy, references naming another sheet still read
- * it), formats, data validation, conditional formats, grid size, frozen rows and column widths. Protections,
- * named ranges and developer metadata stay with the original.
+ * it), formats, data validation, conditional formats, grid size, frozen rows, column widths and charts (a chart's
+ * range on the copied sheet reads the copy: chart-model.ts). Protections, named ranges and developer metadata stay
+ * with the original.
  */
 export function copySheet(wb: Workbook, source: SheetModel): SheetModel {
   const st = sheetState(wb, source);
@@ -303,6 +330,7 @@ export function copySheet(wb: Workbook, source: SheetModel): SheetModel {
   for (const [k, w] of Object.entries(st.columnWidths ?? {})) sheet.columnWidths[Number(k)] = w;
   applyFormats(wb, sheet, st);
   wb.batch(() => writeCells(wb, sheet, st));
+  copyCharts(wb, source, sheet);
   return sheet;
 }
 
@@ -338,6 +366,11 @@ export function loadWorkbookState(wb: Workbook, state: WorkbookState): void {
     if (!s) throw new Error(`unknown sheet id ${id}`);
     return s;
   };
+  wb.nextChartId = state.nextChartId ?? 1;
+  state.sheets.forEach((s, i) => {
+    const sheet = wb.sheets[i]!;
+    sheet.charts = (s.charts ?? []).map((c) => chartFromState(wb, sheet, c));
+  });
   for (const n of state.namedRanges) wb.setNamedRange(n.name, wb.rangeFromA1(n.a1, byId(n.sheet)));
   wb.protections = state.protections.map((p) => {
     const sheet = byId(p.sheet);

@@ -1,7 +1,9 @@
 // Inserting and deleting rows and columns, as Sheets does: the engine's cells move, and so does everything the
 // model keeps by position (cell formats and validations, column widths, conditional-format ranges, named
-// ranges, protections, row and column metadata, the active range); formulas' references are shifted in the
-// text as written, and ranges that lose all their cells are dropped. Growth past Sheets' size limits is refused.
+// ranges, protections, row and column metadata, charts' ranges and anchors, the active range); formulas'
+// references are shifted in the text as written, and ranges that lose all their cells are dropped. Growth past
+// Sheets' size limits is refused.
+import { shiftCharts } from './chart-model';
 import { isOpenEnded, type Shift, shiftTokens } from './formula';
 import { checkGrowth } from './limits';
 import { type GridRange, type SheetModel, sameName } from './model';
@@ -109,6 +111,7 @@ export function restructure(
     m.location = { ...loc, start: span[0], count: span[1] };
     return true;
   });
+  shiftCharts(wb, sheet, dimension, at, count, move);
   if (wb.active.range && wb.active.sheet === sheet) {
     const moved = move({ ...wb.active.range, sheet });
     wb.active.range = moved ?? undefined;

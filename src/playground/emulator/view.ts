@@ -1,8 +1,10 @@
 // What the grid shows: display strings with number formats, formulas, backgrounds (cell colours and conditional
-// formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages, in the spreadsheet's locale.
-// Used by the playground page and by tests that assert what a user would see.
+// formats evaluated as Sheets does), fonts, alignment, dropdowns and error messages, in the spreadsheet's locale,
+// and the charts floating over it (chart-view.ts). Used by the playground page and by tests that assert what a
+// user would see.
 import { cellA1 } from './a1';
 import { computed, displayValue, formulaAt, inputText, isEmptyCell, lastColumn, lastRow } from './cells';
+import { type ChartView, chartView } from './chart-view';
 import { offsetRelative, toEngine, tokenize } from './formula';
 import { type ConditionalRule, isCellError, type SheetModel } from './model';
 import type { Workbook } from './workbook';
@@ -41,6 +43,8 @@ export interface SheetView {
   columnWidths: Record<number, number>;
   /** Cells that show something, keyed by A1. */
   cells: Record<string, CellView>;
+  /** The embedded charts over the sheet, in insertion order, with their data read now. */
+  charts: ChartView[];
 }
 
 export interface WorkbookView {
@@ -206,6 +210,7 @@ export function sheetView(wb: Workbook, sheet: SheetModel): SheetView {
     lastColumn: columns,
     columnWidths: { ...sheet.columnWidths },
     cells,
+    charts: sheet.charts.map((c) => chartView(wb, c)),
   };
 }
 

@@ -65,6 +65,8 @@ export class Workbook {
   protections: ProtectionModel[] = [];
   metadata: MetadataModel[] = [];
   nextMetadataId = 1;
+  /** The next embedded chart's ID (chart-model.ts): IDs are never reused in a spreadsheet. */
+  nextChartId = 1;
   properties: { document: Record<string, string>; user: Record<string, string> } = { document: {}, user: {} };
   active: { sheet?: SheetModel; range?: A1Range } = {};
   readonly id: string;

@@ -1,11 +1,13 @@
 // The grid: a sheet's cells as Sheets shows them (column letters, row numbers, frozen rows, formats, colours,
 // dropdowns), drawn only where the window looks (rows and columns), with the selection (a cell, a range by
 // shift or drag, whole rows or columns by their headers), typing in place, the keyboard of a spreadsheet, the
-// clipboard, and right-click menus. Each sheet keeps its own scroll position; a sheet not seen before opens at
-// A1. What the keys and clicks mean for the workbook is the app's (main.tsx).
+// clipboard, and right-click menus; the sheet's charts float over it (chart-layer.tsx). Each sheet keeps its own
+// scroll position; a sheet not seen before opens at A1. What the keys and clicks mean for the workbook is the
+// app's (main.tsx).
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { columnLetter } from '../../core/a1';
 import type { CellView, SheetView } from '../emulator/view';
+import { ChartLayer } from './chart-layer';
 import {
   a1,
   type Cell,
@@ -430,6 +432,14 @@ export function Grid(props: GridProps) {
             return renderRow(row, (row - frozen - 1) * ROW_HEIGHT);
           })}
         </div>
+        <ChartLayer
+          charts={sheet.charts}
+          place={(row, column) => ({
+            // the last frozen row is drawn 3 px taller (its thick edge)
+            top: HEADER_HEIGHT + (row - 1) * ROW_HEIGHT + (frozen > 0 && row > frozen ? 3 : 0),
+            left: lefts[column - 1] ?? ROW_HEADER_WIDTH,
+          })}
+        />
         <input
           ref={editor}
           class={`cell-editor ${editingNow ? '' : 'idle'}`}

@@ -1,13 +1,14 @@
 // "Your tabs": each of the user's tabs with what it holds (rows, KPIs tagged, or why it cannot be tagged) and
 // the link that tags a KPI in it.
 import type { TabView } from '../../core/rpc';
+import { formatCount } from '../format';
 import { Alert } from '../ui/Alert';
 import { Loading } from '../ui/Loading';
 import type { Loaded } from '../useRpc';
 
 function tabState(t: TabView): string {
   if (t.problem) return `not taggable: ${t.problem}`;
-  const rows = `${t.rows.toLocaleString('en-US')} row${t.rows === 1 ? '' : 's'}`;
+  const rows = `${formatCount(t.rows)} row${t.rows === 1 ? '' : 's'}`;
   if (t.kpis.length === 0) return `not tagged · ${rows}`;
   return `KPI${t.kpis.length > 1 ? 's' : ''}: ${t.kpis.map((k) => k.name).join(', ')} · ${rows}`;
 }

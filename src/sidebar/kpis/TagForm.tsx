@@ -110,7 +110,7 @@ export function TagForm({
               ? `Saved ${k.name}.`
               : k.dateLetter || k.row || k.series
                 ? `Tagged ${k.name}: the KPIs sheet follows it by its dates; copy its Latest formula there to read it in any cell.`
-                : `Tagged ${k.name}: the KPIs sheet follows it, and =KPI_LATEST(${k.namedRange}) reads it in any cell.`,
+                : `Tagged ${k.name}: the KPIs sheet follows it, and =OKR_KPI_LATEST(${k.namedRange}) reads it in any cell.`,
         );
         onDone();
       }}

@@ -1,6 +1,7 @@
 // OKRs: the running quarter (its dates and how much of it has passed), its objectives with live scores, the
 // form a red KPI's fix opens here, and the way to the next quarter. Before the quarter has sheets, set-up.
 import { useState } from 'preact/hooks';
+import { percent } from '../format';
 import { useApp } from '../store';
 import { LoadFailed } from '../ui/LoadFailed';
 import { Loading } from '../ui/Loading';
@@ -41,7 +42,7 @@ export function OkrsPanel({ onStartNewQuarter }: { onStartNewQuarter: () => void
       >
         <div style={{ width: `${Math.round(q.elapsed * 100)}%` }} />
       </div>
-      <p class="muted small">{Math.round(q.elapsed * 100)}% of the quarter has passed</p>
+      <p class="muted small">{percent(q.elapsed)} of the quarter has passed</p>
 
       {app.fixKpi && <FixKpiForm kpi={app.fixKpi} onDone={() => app.setFixKpi(undefined)} />}
       {editing?.kind === 'objective' && !editing.objective && <ObjectiveForm state={state} onDone={close} />}

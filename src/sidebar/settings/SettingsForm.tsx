@@ -1,11 +1,12 @@
-// The settings form: fiscal year start, the highest score (over-achievement cap) and the band thresholds.
+// The settings form: fiscal year start, the highest score (over-achievement cap) and the band thresholds, with
+// numbers shown and typed as the spreadsheet's locale writes them (`0,7` in de_DE).
 import type { SettingsView } from '../../core/rpc';
 import { MONTH_NAMES } from '../../core/values';
 import { Field } from '../form/Field';
 import { Form } from '../form/Form';
 import { Options } from '../form/Options';
 import { useFormValues } from '../form/useFormValues';
-import { editableValue } from '../format';
+import { editableValue, formatValue, percent } from '../format';
 import { rpc } from '../rpc';
 import { useApp } from '../store';
 
@@ -52,7 +53,7 @@ export function SettingsForm({ settings: s }: { settings: SettingsView }) {
               label="Highest score"
               name="cap"
               error={errors['scoring.cap']}
-              hint="1 caps scores at 100%; 1.5 lets over-achievement show up to 150%."
+              hint={`1 caps scores at ${percent(1)}; ${formatValue(1.5)} lets over-achievement show up to ${percent(1.5)}.`}
             >
               {(p) => <input {...p} value={v.cap} onInput={set('cap')} inputMode="decimal" />}
             </Field>
@@ -65,7 +66,9 @@ export function SettingsForm({ settings: s }: { settings: SettingsView }) {
               </Field>
             </div>
             <p class="hint">
-              Google's re:Work bands: red below 0.4, yellow to 0.7, green from 0.7 — 0.7 is success.
+              Google's re:Work bands: red below {formatValue(0.4)}, yellow to {formatValue(0.7)}, green from{' '}
+              {formatValue(0.7)} — {formatValue(0.7)} is success. Numbers as this spreadsheet's locale writes
+              them.
             </p>
           </>
         )}
