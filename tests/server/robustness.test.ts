@@ -1,4 +1,5 @@
-// Apps Script as it really behaves where it bites: a document lock that is not there.
+// Apps Script as it really behaves where it bites: a document lock that is not there, and a KPI's named range
+// re-pointed without calling setNamedRange on a name that exists.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Addon, call, clock, records, run, startAddon } from '../helpers/addon';
 
@@ -45,5 +46,48 @@ describe('LockService.getDocumentLock() returns null', () => {
     const views = call<Array<{ id: string; latest: number }>>(addon, 'listKpiViews');
     expect(views.map((k) => [k.id, k.latest])).toEqual([['resolution_time', 59]]);
     expect(records(addon, 'KPIs')[0]!['Source tab']).toBe('Support'); // not repaired without the lock
+  });
+});
+
+describe("re-pointing a KPI's named range", () => {
+  it('moves the existing named range (NamedRange.setRange) and never calls setNamedRange on its name again', () => {
+    call(addon, 'tagKpi', {
+      sheetName: 'Support',
+      valueColumn: 'Resolution time (h)',
+      name: 'Resolution time',
+      betterWhen: 'lower',
+      target: 36,
+    });
+    const support = addon.spreadsheet.getSheetByName('Support')!;
+    const maxRows = support.getMaxRows();
+    support.insertRowsAfter(maxRows, 5);
+    addon.editCell('Support', `B${maxRows + 3}`, '40');
+    addon.counter.reset();
+    call(addon, 'getState'); // the sidebar opening re-points the range to the grown tab
+    const calls = addon.counter.snapshot();
+    expect(calls['NamedRange.setRange']).toBe(1);
+    expect(calls['Spreadsheet.setNamedRange']).toBeUndefined();
+    expect(addon.spreadsheet.getNamedRanges().map((n) => n.getName())).toEqual(['KPI_resolution_time']);
+    expect(addon.spreadsheet.getRangeByName('KPI_resolution_time')!.getA1Notation()).toBe(
+      `B2:B${maxRows + 5}`,
+    );
+    expect(records(addon, 'KPIs')[0]!.Latest).toBe(40);
+  });
+
+  it('re-tagging the same column moves its range too', () => {
+    const tag = (target: number) =>
+      call(addon, 'tagKpi', {
+        sheetName: 'Support',
+        valueColumn: 'Resolution time (h)',
+        name: 'Resolution time',
+        betterWhen: 'lower',
+        target,
+      });
+    tag(36);
+    addon.counter.reset();
+    tag(30);
+    expect(addon.counter.snapshot()['Spreadsheet.setNamedRange']).toBeUndefined();
+    expect(addon.spreadsheet.getNamedRanges().map((n) => n.getName())).toEqual(['KPI_resolution_time']);
+    expect(records(addon, 'KPIs')[0]!.Target).toBe(30);
   });
 });
