@@ -41,3 +41,18 @@ export function whenUnlocked(body: () => void): void {
     lock.releaseLock();
   }
 }
+
+/** Runs `body` holding the document lock, or says why it could not: the lock was busy, or there was none. */
+export function tryWithDocumentLock<T>(
+  body: () => T,
+  waitMs = 3000,
+): { lock: 'held'; value: T } | { lock: 'busy' | 'none' } {
+  const lock = documentLock();
+  if (!lock) return { lock: 'none' };
+  if (!lock.tryLock(waitMs)) return { lock: 'busy' };
+  try {
+    return { lock: 'held', value: body() };
+  } finally {
+    lock.releaseLock();
+  }
+}
