@@ -27,6 +27,7 @@ import { buildMenu } from './menu';
 import * as newQuarter from './new-quarter';
 import * as edits from './okr-edits';
 import { readOverview } from './overview';
+import { runSelfTest } from './self-test';
 import * as setup from './setup';
 import { openSidebar } from './sidebar';
 import * as state from './state';
@@ -63,6 +64,14 @@ export function showNewQuarter(): void {
 /** Menu: Tag this tab as KPI… (opens the sidebar's KPIs panel with the active tab chosen). */
 export function showTagKpi(): void {
   openSidebar({ panel: 'kpis', sheet: spreadsheetApp().getActiveSheet().getName() });
+}
+
+/**
+ * Menu: Check this spreadsheet… (writes each kind of formula okr-sheets makes into a temporary sheet, checks
+ * them, the custom functions, locale, time zone, lock, copying and protection, removes the sheet, and reports).
+ */
+export function checkThisSpreadsheet(): void {
+  runSelfTest();
 }
 
 // ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------

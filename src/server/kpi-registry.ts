@@ -20,7 +20,7 @@ import { asText, contiguousRuns, KPIS } from '../core/layout';
 import type { KpiRef } from '../core/okr-edits';
 import type { KpiView } from '../core/rpc';
 import { type Cell, textKey, textOf } from '../core/values';
-import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
+import type { DeveloperMetadata, Range, Sheet, Spreadsheet } from './gas';
 import { whenUnlocked } from './lock';
 import { Doc } from './sheet-list';
 import { readTable, type Table, writeRuns } from './tables';
@@ -141,7 +141,17 @@ export function pointNamedRange(
   maxRows: number,
 ): void {
   if (headerRow + 1 > maxRows) return;
-  ss.setNamedRange(namedRangeOf(id), sheet.getRange(headerRow + 1, column, maxRows - headerRow, 1));
+  nameRange(ss, namedRangeOf(id), sheet.getRange(headerRow + 1, column, maxRows - headerRow, 1));
+}
+
+/**
+ * Gives `range` the name `name`: an existing named range is moved (`NamedRange.setRange`), since what
+ * `setNamedRange` does to a name that exists is undocumented; a new name is created.
+ */
+export function nameRange(ss: Spreadsheet, name: string, range: Range): void {
+  const existing = ss.getNamedRanges().find((n) => n.getName() === name);
+  if (existing) existing.setRange(range);
+  else ss.setNamedRange(name, range);
 }
 
 /** Re-points a KPI's named range when its tab's grid changed height (or when `force`); else does nothing. */
