@@ -4,7 +4,7 @@
 // Errors: thrown in scalar form, `#ERROR: …` per row in column form. The JSDoc Sheets shows lives on the
 // exports of index.ts; the time zone (server/dates.ts) is the only thing here that core cannot know.
 import { FUNCTIONS } from '../core/formula-text';
-import { type Arg, cellFunction, column, guard, isGrid, type Result, scalarArg } from '../core/grid';
+import { type Arg, cellFunction, cellsOf, column, guard, isGrid, type Result, scalarArg } from '../core/grid';
 import { kpiPrevious, kpiStatus, lastValue, readCadence } from '../core/kpi-health';
 import {
   formatQuarter,
@@ -15,7 +15,7 @@ import {
   readFiscalStartMonth,
 } from '../core/quarter';
 import { bandOfCell, readBands, readCap, rollup, scoreOne } from '../core/score';
-import { type Cell, InputError, readDay } from '../core/values';
+import { describe, InputError, isBlank, readDay } from '../core/values';
 import { dateInZone, dayInZone, zoneDays } from './dates';
 
 export const OKR_SCORE = cellFunction({
@@ -58,10 +58,13 @@ function quarterBoundary(name: string, boundary: typeof quarterStart) {
     cells: ['label'],
     scalars: ['fiscalStartMonth'],
     options: readFiscalStartMonth,
-    each: (label, _b, _c, _d, fsm) =>
-      label === '' || label === null || label === undefined
-        ? ''
-        : dateInZone(boundary(parseQuarter(label), fsm)),
+    each: (label, _b, _c, _d, fsm) => {
+      if (isBlank(label)) return '';
+      const day = boundary(parseQuarter(label), fsm);
+      // a fiscal year 1 that starts before January has days in the year 0, which has no dates
+      if (day.year < 1) throw new InputError(`label ${describe(label)} has days before the year 1`);
+      return dateInZone(day);
+    },
   });
 }
 
@@ -96,10 +99,7 @@ export function OKR_ROLLUP(
 }
 
 export function OKR_KPI_LATEST(range: Arg): Result {
-  if (!isGrid(range)) return range ?? '';
-  const cells: Cell[] = [];
-  for (const row of range) for (const v of row) cells.push(v);
-  return lastValue(cells);
+  return guard(FUNCTIONS.kpiLatest, () => lastValue(cellsOf('range', range)));
 }
 
 export function OKR_KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
