@@ -7,11 +7,11 @@ import { FUNCTIONS } from '../core/formula-text';
 import {
   type Arg,
   cellFunction,
-  cellsOf as rangeCells,
   column,
   guard,
   isGrid,
   type Result,
+  cellsOf as rangeCells,
   scalarArg,
 } from '../core/grid';
 import { kpiStatus, readCadence } from '../core/kpi-health';
@@ -126,6 +126,8 @@ function perEntry(values: Arg, other: Arg | undefined): Cell[][] | undefined {
 function seriesArgs(fn: string, values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Series {
   const keyText = key === undefined ? undefined : scalarArg(fn, 'key', key);
   const cells = cellsOf(values);
+  if (isGrid(dates)) rangeCells('dates', dates);
+  if (isGrid(keys)) rangeCells('keys', keys);
   if (isGrid(values) && values.length > 1 && (values[0]?.length ?? 0) > 1) {
     throw new InputError(
       `values must be a single column or a single row, got ${values.length} rows of ${values[0]?.length} columns`,

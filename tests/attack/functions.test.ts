@@ -52,7 +52,7 @@ describe('custom functions at the edges', () => {
     expect(g.OKR_ROLLUP!([['O1']], [['O1'], ['O1']], [[0.5], [1]], [[1e308], [1e308]])).toEqual([[0.75]]);
     const start = g.OKR_QUARTER_START!('0001-Q1') as Date;
     expect(start.toISOString()).toBe('0001-01-01T00:00:00.000Z');
-    expect(() => g.OKR_KPI_LATEST!([1, 2])).toThrow(/^OKR_KPI_LATEST: range /);
+    expect(() => g.OKR_KPI_LATEST!([1, 2])).toThrow(/^OKR_KPI_LATEST: values /);
     expect(g.OKR_QUARTER!(yearEleven)).toBe('0011-Q4');
   });
 });

@@ -26,8 +26,6 @@ import {
   type Expect,
   fiscalOptions,
   kpiStatusRow,
-  latestOf,
-  previousOf,
   quarterRow,
   rollupOf,
   scoreOptions,
@@ -193,24 +191,22 @@ export const SPECS: readonly Spec[] = [
     },
     texts: () => false,
   },
+  // the series functions read a KPI's entries (numbers, numeric text) by date, row or key: only the general
+  // rules are checked here; their reading is tested in tests/core/kpi-series.test.ts
   {
     name: 'OKR_KPI_LATEST',
-    params: ['range'],
-    optional: 0,
-    values: [cell],
-    whole: ([range]) => latestOf(range as Value),
+    params: ['values', 'dates', 'how', 'keys', 'key'],
+    optional: 4,
+    values: [cell, dateCell, fc.constantFrom('', 'dmy', 'mdy', 'year+quarter', 'x'), cell, cell],
+    whole: () => undefined,
     texts: () => true,
   },
   {
     name: 'OKR_KPI_PREVIOUS',
-    params: ['values', 'dates', 'cadence'],
-    optional: 2,
-    values: [cell, dateCell, cadence],
-    whole: ([values, dates, every]) => {
-      if (dates !== undefined || (every !== undefined && every !== '')) return undefined;
-      if (Array.isArray(values) && (values as Value[][]).some((r) => r.length !== 1)) return ERROR;
-      return previousOf(Array.isArray(values) ? (values as Value[][]).map((r) => r[0]) : [values as Value]);
-    },
+    params: ['values', 'dates', 'cadence', 'how', 'keys', 'key'],
+    optional: 5,
+    values: [cell, dateCell, cadence, fc.constantFrom('', 'dmy', 'mdy', 'year+quarter', 'x'), cell, cell],
+    whole: () => undefined,
     texts: () => true,
   },
 ];

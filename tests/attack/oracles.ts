@@ -189,22 +189,6 @@ export function boundaryRow([label]: Value[], fsm: number, end: boolean): Expect
 
 // ---- Whole-column functions -------------------------------------------------------------------------------
 
-/** OKR_KPI_LATEST: the last non-blank cell, read row by row; a single value is itself. */
-export function latestOf(range: Value | Value[][]): Expect {
-  if (!Array.isArray(range)) return blank(range) ? BLANK : is(range as string | number);
-  const cells = range.flat();
-  for (let i = cells.length - 1; i >= 0; i--) {
-    if (!blank(cells[i])) return is(cells[i] as string | number);
-  }
-  return BLANK;
-}
-
-/** OKR_KPI_PREVIOUS without dates: the non-blank entry before the latest. */
-export function previousOf(values: Value[]): Expect {
-  const filled = values.filter((v) => !blank(v));
-  return filled.length < 2 ? BLANK : is(filled[filled.length - 2] as string | number);
-}
-
 /**
  * OKR_ROLLUP for each objective: the weight-averaged score of its key results, exactly; blank scores are
  * left out, a blank weight is 1; an error score or a negative weight is an error naming the key result.
