@@ -307,6 +307,8 @@ const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] 
 export const newQuarterInput = perLocale((locale) =>
   z.strictObject({
     quarter: z.optional(quarter),
+    /** the quarter the call closes, as the user reviewed it: refused once another quarter is current */
+    closes: z.optional(quarter),
     carry: carryChoice,
     targets: z.optional(
       field((v, refuse): Record<string, number> => {
