@@ -22,11 +22,19 @@ interface Shape {
   cols: number;
 }
 
+/**
+ * The size of a range, checked: Sheets passes a range as rows of equal length holding values, so anything
+ * else (a list, ragged rows, a range inside a cell, an empty range) is refused naming the argument.
+ */
 function shapeOf(name: string, g: Grid): Shape {
   const rows = g.length;
-  const cols = rows === 0 ? 0 : (g[0]?.length ?? 0);
+  const cols = rows === 0 ? 0 : isArray(g[0]) ? g[0].length : 0;
+  if (cols === 0) throw new InputError(`${name} is not a range of cells`);
   for (const row of g) {
     if (!isArray(row) || row.length !== cols) throw new InputError(`${name} is not a rectangular range`);
+    for (let c = 0; c < cols; c++) {
+      if (isArray(row[c])) throw new InputError(`${name} is not a range of cells`);
+    }
   }
   return { rows, cols };
 }
@@ -122,6 +130,15 @@ export function prefixed(fn: string, e: unknown): Error {
   return new Error(message.startsWith(`${fn}:`) ? message : `${fn}: ${message}`);
 }
 
+/** Every cell of an argument, row by row (a scalar is itself): the range checked as a range. */
+export function cellsOf(name: string, value: Arg): Cell[] {
+  if (!isGrid(value)) return [value];
+  shapeOf(name, value);
+  const cells: Cell[] = [];
+  for (const row of value) for (const v of row) cells.push(v);
+  return cells;
+}
+
 /** Reads an argument as a single column of cells (a scalar is a column of one). */
 export function column(name: string, value: Arg): Cell[] {
   if (!isGrid(value)) return [value];
@@ -135,7 +152,7 @@ export function column(name: string, value: Arg): Cell[] {
 /** A single-value argument: a 1×1 range is its cell; a larger range is an error naming the argument. */
 export function scalarArg(fn: string, name: string, v: Arg): Cell {
   if (isGrid(v)) {
-    if (v.length === 1 && v[0]?.length === 1) return v[0][0];
+    if (v.length === 1 && isArray(v[0]) && v[0].length === 1 && !isArray(v[0][0])) return v[0][0];
     throw prefixed(fn, new InputError(`${name} must be a single value, not a range`));
   }
   return v;

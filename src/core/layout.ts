@@ -134,7 +134,8 @@ export function layoutColumns<L extends SheetLayout>(layout: L): Columns<L> & Re
 }
 
 export function sheetName(layout: SheetLayout, quarter?: string): string {
-  return quarter ? layout.name.replace('{quarter}', quarter) : layout.name;
+  // a function replacement: a string one would expand `$&` and `$'` if a label ever held them
+  return quarter ? layout.name.replace('{quarter}', () => quarter) : layout.name;
 }
 
 export function headers(layout: SheetLayout): string[] {

@@ -4,7 +4,7 @@
 import { call, date, numeral, quoted } from './formula-text';
 import { KEY_RESULTS, OBJECTIVES, sheetName } from './layout';
 import { type Bands, DEFAULT_BANDS, FINISHED_AT, isFinished } from './score';
-import { type Day, describe, InputError, serialOfDay } from './values';
+import { type Day, describe, InputError, isBlank, serialOfDay, utcMidnight } from './values';
 
 export interface Quarter {
   /** fiscal year label: the calendar year in which the fiscal year ends */
@@ -16,8 +16,8 @@ export interface Quarter {
 const LABEL = /^\s*(\d{4})\s*-?\s*Q([1-4])\s*$/i;
 
 export function readFiscalStartMonth(v: unknown): number {
-  if (v === undefined || v === null || v === '') return 1;
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (isBlank(v)) return 1;
+  const n = typeof v === 'string' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12) {
     throw new InputError(`fiscalStartMonth ${describe(v)} must be a month number from 1 to 12`);
   }
@@ -26,12 +26,15 @@ export function readFiscalStartMonth(v: unknown): number {
 
 export function parseQuarter(label: unknown, arg = 'label'): Quarter {
   const m = typeof label === 'string' ? LABEL.exec(label) : null;
-  if (!m) throw new InputError(`${arg} ${describe(label)} is not a quarter like "2027-Q1"`);
+  // the year 0 does not exist: 1 BC is followed by AD 1
+  if (!m || Number(m[1]) === 0)
+    throw new InputError(`${arg} ${describe(label)} is not a quarter like "2027-Q1"`);
   return { year: Number(m[1]), q: Number(m[2]) };
 }
 
 export function formatQuarter(q: Quarter): string {
-  return `${q.year}-Q${q.q}`;
+  // four digits, as the label is read back (a date in the year 11 is in 0011-Q4)
+  return `${String(q.year).padStart(4, '0')}-Q${q.q}`;
 }
 
 export function quarterOfDay(day: Day, fiscalStartMonth = 1): Quarter {
@@ -50,7 +53,7 @@ export function quarterStart(q: Quarter, fiscalStartMonth = 1): Day {
 /** Last day of a quarter. */
 export function quarterEnd(q: Quarter, fiscalStartMonth = 1): Day {
   const next = quarterStart(nextQuarter(q), fiscalStartMonth);
-  const d = new Date(Date.UTC(next.year, next.month - 1, next.day) - 86_400_000);
+  const d = new Date(utcMidnight(next.year, next.month, next.day) - 86_400_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 

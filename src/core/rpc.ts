@@ -207,6 +207,11 @@ export interface CheckInInput {
 
 export interface NewQuarterInput {
   quarter?: string;
+  /**
+   * the quarter this call closes, as reviewed: a repeated call (a double click, a retry) is refused once it is
+   * no longer current; starting needs this or `quarter`
+   */
+  closes?: string;
   carry: 'unfinished' | 'none' | 'all' | string[];
   /** new targets for carried key results, by KR ID */
   targets?: Record<string, number | string>;

@@ -125,6 +125,8 @@ export const betterWhen = field((v, refuse): BetterWhen => {
  */
 export function numberIn(min: number, max: number, locale: Locale, whole = false) {
   return field((v, refuse): number | undefined => {
+    // null is no number: absent (or blank text) leaves the value as it is, null must not do so silently
+    if (v === null) return refuse('is not a number');
     let n: number | undefined;
     try {
       n = readPlainNumber('', v, locale);
@@ -146,9 +148,13 @@ export function wholeNumber(min: number, max: number, locale: Locale) {
 }
 
 /** Turns zod issues into one sentence per field: `target: "abc" is not a number`. */
-export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }, what?: string): string {
+export function formatIssues(
+  error: { issues: readonly z.core.$ZodIssue[] },
+  what?: string,
+  root = 'value',
+): string {
   const lines = error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.map(String).join('.') : 'value';
+    const field = issue.path.length ? issue.path.map(String).join('.') : root;
     const hasInput = 'input' in issue && issue.code !== 'invalid_type';
     const input = (issue as { input?: unknown }).input;
     let message = issue.message;
@@ -164,10 +170,18 @@ export function formatIssues(error: { issues: readonly z.core.$ZodIssue[] }, wha
   return lines.join('; ');
 }
 
-/** Parses an RPC argument; throws an InputError naming every bad field and its value. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, what?: string): z.output<S> {
+/**
+ * Parses an RPC argument; throws an InputError naming every bad field and its value. `name` is what the
+ * argument itself is called when it is one value (`delete: id: "x" is not a key result ID`).
+ */
+export function parseInput<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  what?: string,
+  name?: string,
+): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw new InputError(formatIssues(result.error, what));
+  if (!result.success) throw new InputError(formatIssues(result.error, what, name));
   return result.data;
 }
 
@@ -293,12 +307,15 @@ const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] 
 export const newQuarterInput = perLocale((locale) =>
   z.strictObject({
     quarter: z.optional(quarter),
+    /** the quarter the call closes, as the user reviewed it: refused once another quarter is current */
+    closes: z.optional(quarter),
     carry: carryChoice,
     targets: z.optional(
       field((v, refuse): Record<string, number> => {
         if (v === null || typeof v !== 'object' || Array.isArray(v))
           return refuse('must map key result IDs to numbers');
-        const out: Record<string, number> = {};
+        // no prototype: a key result whose ID a user typed as "constructor" finds no target here
+        const out: Record<string, number> = Object.create(null);
         for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
           if (!isKeyResultId(k)) return refuse(`names "${k}", which is not a key result ID`);
           let q: Quantity | undefined;

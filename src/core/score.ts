@@ -56,28 +56,29 @@ export function isFinished(score: number | ''): boolean {
 export const DEFAULT_CAP = 1;
 export const MAX_CAP = 10;
 
-const ALIASES: Record<string, ScoreType> = {
-  '': 'auto',
-  auto: 'auto',
-  increase: 'increase',
-  decrease: 'decrease',
-  'at least': 'at least',
-  atleast: 'at least',
-  'at most': 'at most',
-  atmost: 'at most',
-  'yes/no': 'yes/no',
-  yesno: 'yes/no',
-  boolean: 'yes/no',
-  milestone: 'milestone',
-  milestones: 'milestone',
-};
+// a Map, not an object literal: a type typed as "constructor" or "__proto__" must not find Object.prototype's
+const ALIASES = new Map<string, ScoreType>([
+  ['', 'auto'],
+  ['auto', 'auto'],
+  ['increase', 'increase'],
+  ['decrease', 'decrease'],
+  ['at least', 'at least'],
+  ['atleast', 'at least'],
+  ['at most', 'at most'],
+  ['atmost', 'at most'],
+  ['yes/no', 'yes/no'],
+  ['yesno', 'yes/no'],
+  ['boolean', 'yes/no'],
+  ['milestone', 'milestone'],
+  ['milestones', 'milestone'],
+]);
 
 /** Reads a type name, case- and space-insensitively. Blank means auto. */
 export function readScoreType(v: Cell): ScoreType {
   if (isBlank(v)) return 'auto';
   if (typeof v !== 'string') throw unknownType(v);
   const key = v.trim().toLowerCase().replace(/\s+/g, ' ');
-  const type = ALIASES[key] ?? ALIASES[key.replace(/[\s_-]/g, '')];
+  const type = ALIASES.get(key) ?? ALIASES.get(key.replace(/[\s_-]/g, ''));
   if (!type) throw unknownType(v);
   return type;
 }
@@ -97,6 +98,17 @@ const YES = new Set(['yes', 'y', 'true', 'done', '1', '✓', '✔', 'x']);
 
 function clamp(x: number, cap: number): number {
   return roundScore(min(cap, max(0, x)));
+}
+
+/**
+ * (current − baseline) / (target − baseline) for any finite numbers: when a difference overflows (a baseline of
+ * −1e308 and a target of 1e308), the same ratio of the halves, which cannot.
+ */
+function progress(current: number, baseline: number, target: number): number {
+  const span = target - baseline;
+  const done = current - baseline;
+  if (isFiniteNumber(span) && isFiniteNumber(done)) return done / span;
+  return (current / 2 - baseline / 2) / (target / 2 - baseline / 2);
 }
 
 /**
@@ -121,7 +133,7 @@ export function scoreOne(
     isFiniteNumber(target) &&
     isFiniteNumber(current)
   ) {
-    return clamp((current - baseline) / (target - baseline), cap);
+    return clamp(progress(current, baseline, target), cap);
   }
   const t = readScoreType(type);
   switch (t) {
@@ -171,7 +183,7 @@ export function scoreOne(
           `type "decrease" needs target (${tg}) below baseline (${b}); use "increase" or "auto"`,
         );
       }
-      return clamp((cur - b) / (tg - b), cap);
+      return clamp(progress(cur, b, tg), cap);
     }
   }
 }
@@ -244,9 +256,15 @@ export function rollup(input: RollupInput): Cell[] {
   }
   const pick = (col: Cell[] | undefined, i: number) =>
     col ? (col.length === 1 ? col[0] : col[i]) : undefined;
+  /**
+   * Sums kept relative to the largest weight and the largest score seen (each sum at most the number of key
+   * results), so weights of 1e308 average as any others do instead of overflowing to Infinity / Infinity.
+   */
   interface Acc {
     sum: number;
     weight: number;
+    weightScale: number;
+    scoreScale: number;
     error?: string;
   }
   const byObjective = new Map<string, Acc>();
@@ -256,7 +274,7 @@ export function rollup(input: RollupInput): Cell[] {
     const key = String(oid).trim();
     let acc = byObjective.get(key);
     if (!acc) {
-      acc = { sum: 0, weight: 0 };
+      acc = { sum: 0, weight: 0, weightScale: 0, scoreScale: 0 };
       byObjective.set(key, acc);
     }
     if (acc.error) continue;
@@ -272,8 +290,7 @@ export function rollup(input: RollupInput): Cell[] {
       const wCell = pick(krWeights, i);
       const w = isBlank(wCell) ? 1 : (readNumber('weight', wCell) as number);
       if (w < 0) throw new InputError(`weight ${describe(wCell)} is negative`);
-      acc.sum += s * w;
-      acc.weight += w;
+      add(acc, s, w);
     } catch (e) {
       const message = messageOf(e);
       acc.error = `#ERROR: ${krName()} ${message}`;
@@ -284,6 +301,29 @@ export function rollup(input: RollupInput): Cell[] {
     const acc = byObjective.get(String(oid).trim());
     if (!acc) return '';
     if (acc.error) return acc.error;
-    return acc.weight > 0 ? roundScore(acc.sum / acc.weight) : '';
+    return acc.weight > 0 ? roundScore((acc.sum / acc.weight) * acc.scoreScale) : '';
   });
+}
+
+/** Adds one weighted score to an objective's sums, rescaling them when a larger weight or score arrives. */
+function add(
+  acc: { sum: number; weight: number; weightScale: number; scoreScale: number },
+  score: number,
+  weight: number,
+): void {
+  if (weight === 0) return;
+  if (weight > acc.weightScale) {
+    const k = acc.weightScale / weight;
+    acc.sum *= k;
+    acc.weight *= k;
+    acc.weightScale = weight;
+  }
+  const size = Math.abs(score);
+  if (size > acc.scoreScale) {
+    acc.sum *= acc.scoreScale / size;
+    acc.scoreScale = size;
+  }
+  const w = weight / acc.weightScale;
+  acc.sum += acc.scoreScale === 0 ? 0 : (score / acc.scoreScale) * w;
+  acc.weight += w;
 }

@@ -32,13 +32,14 @@ export interface Unit {
 export const UNITS = ['%', 'currency', 'count', 'duration', 'number'] as const;
 export type UnitChoice = (typeof UNITS)[number];
 
-const WORDS: Record<string, Unit> = {
-  '%': { text: '%', kind: 'percent' },
-  currency: { text: '$', kind: 'currency' },
-  count: { text: '', kind: 'count' },
-  duration: { text: 'h', kind: 'duration' },
-  number: { text: '', kind: 'number' },
-};
+// a Map, not an object literal: a unit cell holding "constructor" is no unit, not Object.prototype's
+const WORDS = new Map<string, Unit>([
+  ['%', { text: '%', kind: 'percent' }],
+  ['currency', { text: '$', kind: 'currency' }],
+  ['count', { text: '', kind: 'count' }],
+  ['duration', { text: 'h', kind: 'duration' }],
+  ['number', { text: '', kind: 'number' }],
+]);
 const NO_UNIT: Unit = { text: '', kind: 'number' };
 
 const DURATION_LABEL = /^(ms|s|secs?|seconds?|min|mins|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?)$/i;
@@ -70,7 +71,7 @@ const known = new Map<string, Unit | undefined>();
 const MAX_UNIT = 20;
 
 function unitOf(t: string): Unit | undefined {
-  const word = WORDS[t.toLowerCase()];
+  const word = WORDS.get(t.toLowerCase());
   if (word) return word;
   if (t.length > MAX_UNIT) return undefined;
   const affix = affixOf(t);

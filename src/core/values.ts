@@ -106,6 +106,8 @@ export function readNumber(arg: string, v: Cell | unknown): number | undefined {
  * computing by hand would put it in. Twelve decimals are far below anything a sheet displays.
  */
 export function roundScore(x: number): number {
+  // beyond a thousand, twelve decimals are below a double's precision (and x × 1e12 could overflow)
+  if (!(x < 1e3 && x > -1e3)) return x;
   const r = round(x * 1e12) / 1e12;
   return r === 0 ? 0 : r; // also turns -0 into 0
 }
@@ -149,6 +151,17 @@ const MS_PER_DAY = 86_400_000;
 const SERIAL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /**
+ * Midnight UTC of a calendar day, as a time value, for every year from 1 to 9999: Date.UTC reads the years
+ * 0–99 as 1900–1999, so a quarter of the year 1 would start in 1901.
+ */
+export function utcMidnight(year: number, month: number, day: number): number {
+  if (year >= 100) return Date.UTC(year, month - 1, day);
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getTime();
+}
+
+/**
  * The calendar day of a Date read in UTC. Core is time-zone free: the server converts Dates with the
  * spreadsheet's time zone (server/dates.ts) and hands core the result, or passes its own converter.
  */
@@ -158,11 +171,11 @@ export function dayOfDate(d: Date): Day {
 
 /** Midnight UTC of a calendar day (the inverse of dayOfDate). */
 export function dateOfDay(day: Day): Date {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day));
+  return new Date(utcMidnight(day.year, day.month, day.day));
 }
 
 export function serialOfDay(day: Day): number {
-  return Math.round((Date.UTC(day.year, day.month - 1, day.day) - SERIAL_EPOCH_UTC) / MS_PER_DAY);
+  return Math.round((utcMidnight(day.year, day.month, day.day) - SERIAL_EPOCH_UTC) / MS_PER_DAY);
 }
 
 export function dayOfSerial(serial: number): Day {
@@ -191,7 +204,7 @@ export function readDay(
     const m = ISO_DAY.exec(v.trim());
     if (m) {
       const day = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-      const check = new Date(Date.UTC(day.year, day.month - 1, day.day));
+      const check = new Date(utcMidnight(day.year, day.month, day.day));
       if (check.getUTCMonth() + 1 === day.month && check.getUTCDate() === day.day) return day;
     }
   }

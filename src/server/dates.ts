@@ -3,7 +3,7 @@
 // (appsscript.json). Reading and writing through the spreadsheet's zone keeps the calendar day right in
 // every zone, from UTC−12 to UTC+14.
 import type { DayReader } from '../core/kpi-health';
-import type { Day } from '../core/values';
+import { type Day, utcMidnight } from '../core/values';
 import { spreadsheetApp, utilities } from './gas';
 
 let cachedZone: string | undefined;
@@ -22,15 +22,15 @@ export function dayInZone(d: Date, zone = spreadsheetZone()): Day {
 
 /** Midnight of a calendar day in the spreadsheet's time zone. */
 export function dateInZone(day: Day, zone = spreadsheetZone()): Date {
-  const utcMidnight = Date.UTC(day.year, day.month - 1, day.day);
+  const midnight = utcMidnight(day.year, day.month, day.day);
   // The zone's offset near that day ("+1300", "-0500"), applied so the instant is local midnight.
   const offsetAt = (t: number) => {
     const z = utilities().formatDate(new Date(t), zone, 'Z');
     const sign = z.startsWith('-') ? -1 : 1;
     return sign * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))) * 60_000;
   };
-  const guess = utcMidnight - offsetAt(utcMidnight);
-  return new Date(utcMidnight - offsetAt(guess));
+  const guess = midnight - offsetAt(midnight);
+  return new Date(midnight - offsetAt(guess));
 }
 
 /** Dates as Sheets hands them to a custom function: midnight in the spreadsheet's time zone. */

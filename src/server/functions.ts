@@ -4,7 +4,16 @@
 // Errors: thrown in scalar form, `#ERROR: …` per row in column form. The JSDoc Sheets shows lives on the
 // exports of index.ts; the time zone (server/dates.ts) is the only thing here that core cannot know.
 import { FUNCTIONS } from '../core/formula-text';
-import { type Arg, cellFunction, column, guard, isGrid, type Result, scalarArg } from '../core/grid';
+import {
+  type Arg,
+  cellFunction,
+  column,
+  guard,
+  isGrid,
+  type Result,
+  cellsOf as rangeCells,
+  scalarArg,
+} from '../core/grid';
 import { kpiStatus, readCadence } from '../core/kpi-health';
 import { readHow, readSeries, type Series, seriesLatest, seriesPrevious } from '../core/kpi-series';
 import {
@@ -16,7 +25,7 @@ import {
   readFiscalStartMonth,
 } from '../core/quarter';
 import { bandOfCell, readBands, readCap, rollup, scoreOne } from '../core/score';
-import { type Cell, InputError, readDay } from '../core/values';
+import { type Cell, describe, InputError, isBlank, readDay } from '../core/values';
 import { dateInZone, dayInZone, zoneDays } from './dates';
 
 export const OKR_SCORE = cellFunction({
@@ -59,10 +68,13 @@ function quarterBoundary(name: string, boundary: typeof quarterStart) {
     cells: ['label'],
     scalars: ['fiscalStartMonth'],
     options: readFiscalStartMonth,
-    each: (label, _b, _c, _d, fsm) =>
-      label === '' || label === null || label === undefined
-        ? ''
-        : dateInZone(boundary(parseQuarter(label), fsm)),
+    each: (label, _b, _c, _d, fsm) => {
+      if (isBlank(label)) return '';
+      const day = boundary(parseQuarter(label), fsm);
+      // a fiscal year 1 that starts before January has days in the year 0, which has no dates
+      if (day.year < 1) throw new InputError(`label ${describe(label)} has days before the year 1`);
+      return dateInZone(day);
+    },
   });
 }
 
@@ -99,10 +111,8 @@ export function OKR_ROLLUP(
 /** A range's cells row by row, in sheet order (a column top to bottom, a row left to right). */
 function cellsOf(v: Arg | undefined): Cell[] {
   if (v === undefined) return [];
-  if (!isGrid(v)) return [v];
-  const out: Cell[] = [];
-  for (const row of v) for (const c of row) out.push(c);
-  return out;
+  // checked as a range: a list or a range inside a cell (which Sheets never passes) is refused naming it
+  return rangeCells('values', v);
 }
 
 /** Per entry of `values`, the cells of a second range that go with it: its row (a column KPI) or its cell (a row KPI). */
@@ -116,6 +126,8 @@ function perEntry(values: Arg, other: Arg | undefined): Cell[][] | undefined {
 function seriesArgs(fn: string, values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Series {
   const keyText = key === undefined ? undefined : scalarArg(fn, 'key', key);
   const cells = cellsOf(values);
+  if (isGrid(dates)) rangeCells('dates', dates);
+  if (isGrid(keys)) rangeCells('keys', keys);
   if (isGrid(values) && values.length > 1 && (values[0]?.length ?? 0) > 1) {
     throw new InputError(
       `values must be a single column or a single row, got ${values.length} rows of ${values[0]?.length} columns`,

@@ -13,7 +13,7 @@ import {
   previewOf,
   type QuarterPlan,
 } from '../core/next-quarter';
-import { nextQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
+import { formatQuarter, nextQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
 import type { NewQuarterPreview, NewQuarterResult } from '../core/rpc';
 import { newQuarterInput, parseInput } from '../core/schema';
 import type { Settings } from '../core/settings';
@@ -49,12 +49,23 @@ interface Prepared {
   plan: QuarterPlan;
 }
 
-function prepare(input: unknown): Prepared {
+function prepare(input: unknown, starting = false): Prepared {
   const v = parseInput(newQuarterInput(spreadsheetLocale()), input, 'new quarter');
   const doc = new Doc();
   const settings = loadSettings();
   const data = currentQuarter(doc, settings);
   const from = data.sheets.info;
+  // a start names what it closes (or what it opens): else a repeated call would close the next quarter too
+  if (v.closes && formatQuarter(v.closes) !== from.label) {
+    throw new InputError(
+      `new quarter: closes: ${formatQuarter(v.closes)} is no longer the current quarter (${from.label} is); nothing was changed`,
+    );
+  }
+  if (starting && !v.closes && !v.quarter) {
+    throw new InputError(
+      `new quarter: closes: is required: name the quarter this call closes ("${from.label}"), so that a repeated call does not close the next one too`,
+    );
+  }
   const to = quarterInfo(v.quarter ?? nextQuarter(from.quarter), settings.fiscalStartMonth);
   if (to.label === from.label)
     throw new InputError(`new quarter: quarter: ${to.label} is the current quarter`);
@@ -79,7 +90,7 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
   return withDocumentLock(
     'quarter change',
     () => {
-      const { doc, settings, data, to, plan } = prepare(input);
+      const { doc, settings, data, to, plan } = prepare(input, true);
       const ss = doc.ss;
       const from = data.sheets.info;
       refuseExisting(doc, to);

@@ -102,7 +102,7 @@ export function createObjectiveForKpi(input: unknown): { objectiveId: string; ke
 }
 
 export function deleteKeyResult(id: unknown): { deleted: string[] } {
-  const krId = parseInput(keyResultId, id, 'delete');
+  const krId = parseInput(keyResultId, id, 'delete', 'id');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const kr = findById(data.keyResults, krId, 'key result', data.sheets.info.label);
@@ -112,8 +112,8 @@ export function deleteKeyResult(id: unknown): { deleted: string[] } {
 }
 
 export function deleteObjective(id: unknown, options?: unknown): { deleted: string[] } {
-  const oid = parseInput(objectiveId, id, 'delete');
-  const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete');
+  const oid = parseInput(objectiveId, id, 'delete', 'id');
+  const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete', 'options');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const plan = planObjectiveDelete(oid, cascade, { ...data, quarter: data.sheets.info.label });

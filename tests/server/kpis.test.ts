@@ -467,7 +467,7 @@ describe('bad input: a clear error naming the field, and nothing written', () =>
       'kpi: sheetName: "KPIs" is a sheet okr-sheets keeps; tag one of your own tabs',
     );
     expect(() => call(addon, 'untagKpi', 'Churn!')).toThrow(
-      'untag: value: "Churn!" is not a KPI ID like "churn"',
+      'untag: kpiId: "Churn!" is not a KPI ID like "churn"',
     );
     expect(() => call(addon, 'untagKpi', 'revenue')).toThrow('untag: "revenue" is not a tagged KPI');
     expect(stateOf()).toBe(before);

@@ -83,7 +83,11 @@ function cycle(locale: TestLocale) {
   };
   call(addon, 'updateSettings', { scoring: { cap: t('1.5'), yellowFrom: t('30%'), greenFrom: t('60%') } });
   const afterSettings = records(addon, '2027-Q1 Key Results');
-  call(addon, 'startNewQuarter', { carry: 'unfinished', targets: { [`${o1}.1`]: t('5.5%') } });
+  call(addon, 'startNewQuarter', {
+    closes: '2027-Q1',
+    carry: 'unfinished',
+    targets: { [`${o1}.1`]: t('5.5%') },
+  });
   return { addon, tagged, o1, midQuarter, afterSettings };
 }
 

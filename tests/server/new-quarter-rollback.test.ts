@@ -27,7 +27,7 @@ beforeAll(() => {
   // a clean run, counting the document changes it makes
   const dry = startAddon({ now, state: seeded });
   dry.faults.clear();
-  call(dry, 'startNewQuarter', { carry: 'unfinished' });
+  call(dry, 'startNewQuarter', { closes: '2027-Q1', carry: 'unfinished' });
   changes = dry.faults.changes();
 }, 60_000);
 
@@ -41,7 +41,7 @@ it('undoes everything when any single change fails', () => {
     const addon = startAddon({ now, state: seeded });
     const before = observable(addon);
     addon.faults.failOnChange(n);
-    const result = addon.rpc('startNewQuarter', [{ carry: 'unfinished' }]);
+    const result = addon.rpc('startNewQuarter', [{ closes: '2027-Q1', carry: 'unfinished' }]);
     expect(result.ok, `change ${n} should fail the action`).toBe(false);
     if (!result.ok && 'error' in result) {
       expect(result.error).toMatch(/starting 2027-Q2 failed and nothing was changed: .*injected failure/);

@@ -261,7 +261,11 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
 
     it('archives final scores, carries unfinished work with new baselines, protects the old quarter', () => {
       quarterWithProgress(addon);
-      const result = call(addon, 'startNewQuarter', { carry: 'unfinished', targets: { 'O1.2': 55 } });
+      const result = call(addon, 'startNewQuarter', {
+        closes: '2027-Q1',
+        carry: 'unfinished',
+        targets: { 'O1.2': 55 },
+      });
       expect(result).toEqual({
         quarter: '2027-Q2',
         carriedObjectives: 1,
@@ -314,7 +318,9 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       quarterWithProgress(addon);
       addon.spreadsheet.insertSheet('2027-Q2 Objectives');
       const before = JSON.stringify(addon.toState());
-      expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(/2027-Q2 is already set up/);
+      expect(() => call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'all' })).toThrow(
+        /2027-Q2 is already set up/,
+      );
       expect(JSON.stringify(addon.toState())).toBe(before);
     });
 
@@ -322,12 +328,14 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       quarterWithProgress(addon);
       const before = JSON.stringify(addon.toState());
       addon.locks.holdByAnotherExecution();
-      expect(() => call(addon, 'startNewQuarter', { carry: 'all' })).toThrow(
+      expect(() => call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'all' })).toThrow(
         'another quarter change is in progress',
       );
       expect(JSON.stringify(addon.toState())).toBe(before);
       addon.locks.releaseOtherExecution();
-      expect(call(addon, 'startNewQuarter', { carry: 'none' })).toMatchObject({ quarter: '2027-Q2' });
+      expect(call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'none' })).toMatchObject({
+        quarter: '2027-Q2',
+      });
     });
   });
 
@@ -372,7 +380,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
         expect(unitsInState(addon)).toEqual([['O1.1', '$']]);
       };
       inDollars('2027-Q1');
-      call(addon, 'startNewQuarter', { carry: 'unfinished' });
+      call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'unfinished' });
       inDollars('2027-Q2');
     });
 
@@ -413,7 +421,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       expect(() => save('Mixed', t('8%'), t('$5'))).toThrow(
         'key result: target: is in $ but baseline is in %',
       );
-      call(addon, 'startNewQuarter', { carry: 'all' });
+      call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'all' });
       const q2 = addon.spreadsheet.getSheetByName('2027-Q2 Key Results')!;
       expect(q2.getRange('F2:G5').getDisplayValues()).toEqual([
         [s('$180,000'), s('$200,000')],
@@ -438,7 +446,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       call(addon, 'checkIn', { krId: 'O1.2', value: 40 });
       call(addon, 'saveKeyResult', { objectiveId: 'O1', title: 'Win rate', baseline: '20%', target: '30%' });
       expect(unitsInState(addon).at(-1)).toEqual(['O1.4', '%']);
-      call(addon, 'startNewQuarter', { carry: 'all' });
+      call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'all' });
       const next = records(addon, '2027-Q2 Key Results');
       expect(next.map((r) => [r.ID, r.Unit])).toEqual([
         ['O1.1', '%'],

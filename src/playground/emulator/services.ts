@@ -160,10 +160,12 @@ export class EmuSession implements Gas.SessionSlice {
 export function formatJavaDate(ms: number, timeZone: string, pattern: string): string {
   checkTimeZone(timeZone);
   const w = wallClock(ms, timeZone);
-  const offsetMin = Math.round(
-    (Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - (ms - w.millisecond)) / 60000,
-  );
-  const weekday = new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  // the wall clock as a UTC instant; setUTCFullYear, since Date.UTC reads the years 0–99 as 1900–1999
+  const wall = new Date(0);
+  wall.setUTCFullYear(w.year, w.month - 1, w.day);
+  wall.setUTCHours(w.hour, w.minute, w.second);
+  const offsetMin = Math.round((wall.getTime() - (ms - w.millisecond)) / 60000);
+  const weekday = wall.getUTCDay();
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   const offset = (colon: boolean, zulu: boolean) => {
     if (zulu && offsetMin === 0) return 'Z';

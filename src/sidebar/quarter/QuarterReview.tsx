@@ -36,7 +36,13 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
           Object.entries(targets).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
         );
         await app.act(
-          () => rpc('startNewQuarter', { quarter: preview.to, carry: carriedKrs, targets: numericTargets }),
+          () =>
+            rpc('startNewQuarter', {
+              quarter: preview.to,
+              closes: preview.from,
+              carry: carriedKrs,
+              targets: numericTargets,
+            }),
           (r) =>
             `Started ${r.quarter}: ${r.carriedKeyResults} key result${r.carriedKeyResults === 1 ? '' : 's'} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
         );
