@@ -242,7 +242,7 @@ export function selfTestPlan(input: SelfTestInput): SelfTestPlan {
   };
   let col = MISC_AT + 1;
   put(1, col, 'weekly');
-  put(2, col, latestFormula(SELF_TEST_KPI));
+  put(2, col, latestFormula(SELF_TEST_KPI, def));
   parses(2, col, 'KPIs › Latest (and a key result following a KPI)');
   put(3, col, previousFormula(def, `${columnLetter(col)}1`));
   parses(3, col, 'KPIs › Previous');

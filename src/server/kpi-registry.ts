@@ -123,7 +123,7 @@ export function addRowMark(sheet: Sheet, row: number, mark: KpiMark): void {
 
 /** Points a row KPI's named range at its whole row, so that a period added at the right is part of it. */
 export function pointRowRange(ss: Spreadsheet, id: string, sheet: Sheet, row: number): void {
-  ss.setNamedRange(namedRangeOf(id), sheet.getRange(`${row}:${row}`));
+  nameRange(ss, namedRangeOf(id), sheet.getRange(`${row}:${row}`));
 }
 
 /**

@@ -54,7 +54,7 @@ describe('the self-test plan', () => {
       'OKR_SCORE(',
       'OKR_ROLLUP(',
       'OKR_KPI_STATUS(',
-      'OKR_KPI_LATEST(KPI_okr_sheets_check)',
+      'OKR_KPI_LATEST(KPI_okr_sheets_check;',
       'OKR_KPI_PREVIOUS(',
       'COUNTIF(',
       'TODAY()',

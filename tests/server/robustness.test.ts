@@ -61,7 +61,7 @@ describe("re-pointing a KPI's named range", () => {
     const support = addon.spreadsheet.getSheetByName('Support')!;
     const maxRows = support.getMaxRows();
     support.insertRowsAfter(maxRows, 5);
-    addon.editCell('Support', `A${maxRows + 3}`, '1/4/2027'); // dated after the last week: the newest entry
+    addon.editCell('Support', `A${maxRows + 3}`, '2026-12-28'); // the week after the last one
     addon.editCell('Support', `B${maxRows + 3}`, '40');
     addon.counter.reset();
     call(addon, 'getState'); // the sidebar opening re-points the range to the grown tab
