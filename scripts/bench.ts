@@ -1,5 +1,6 @@
 // npm run bench: prints performance figures. Timings are medians of several runs on this machine;
 // service-call and custom-function counts come from the emulator and are deterministic.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -304,3 +305,23 @@ benchNewQuarter();
 benchCustomFunctionCalls();
 console.log('');
 benchKpiTab();
+
+/** The real-tab corpus graded by scripts/real-tabs.ts: how many files read right, and what each miss was. */
+function benchRealTabs(): void {
+  console.log('');
+  console.log(
+    'Real tabs (tests/fixtures/real-tabs, files written by others, graded against answers written first)',
+  );
+  const out = execFileSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/real-tabs.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  let file = '';
+  for (const line of out.split('\n')) {
+    if (/^\S.*\.(csv|tsv) {2}\[/.test(line)) file = line.split('  ')[0]!;
+    else if (line.startsWith('  MISS ')) console.log(`  ${file}: ${line.slice(7)}`);
+    else if (/^real tabs |^misses by kind/.test(line)) console.log(`  ${line}`);
+  }
+}
+
+benchRealTabs();
