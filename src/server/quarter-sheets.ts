@@ -266,6 +266,52 @@ export function withFormulas(
   return out;
 }
 
+/**
+ * Whether a quarter sheet's header formulas still read from row 2. Rows inserted right below the header move
+ * their references down (Sheets shifts `F2:F` to `F4:F`), and the spilled column no longer lines up with the
+ * rows it scores.
+ */
+export function headerFormulasDrifted(headerFormulas: readonly string[]): boolean {
+  const range = /(?:^|[^A-Z$])\$?[A-Z]{1,3}\$?([0-9]+):\$?[A-Z]{1,3}(?![0-9])/g;
+  return headerFormulas.some((f) => {
+    range.lastIndex = 0;
+    for (let m = range.exec(f); m; m = range.exec(f)) if (m[1] !== '2') return true;
+    return false;
+  });
+}
+
+/**
+ * Writes a quarter's header formulas anew when rows inserted below a header moved them off row 2, so the
+ * sheet's scores line up with their rows again (the sidebar's never depended on them). Returns whether it did.
+ */
+export function repairHeaderFormulas(data: QuarterData, settings: Settings): boolean {
+  const { sheets, objectivesTable: obj, keyResultsTable: kr } = data;
+  const objectiveFormulas =
+    sheets.objectives.getRange(1, 1, 1, Math.max(1, obj.values[0]?.length ?? 1)).getFormulas()[0] ?? [];
+  const keyResultFormulas = kr.formulas?.[0] ?? [];
+  if (!headerFormulasDrifted([...objectiveFormulas, ...keyResultFormulas])) return false;
+  const formulas = quarterFormulas(
+    sheets.info,
+    obj.columns,
+    kr.columns,
+    settings,
+    sheets.keyResults.getName(),
+  );
+  const write = (
+    sheet: Sheet,
+    columns: Partial<Record<string, number>>,
+    byKey: Partial<Record<string, string>>,
+  ) => {
+    for (const [key, formula] of Object.entries(byKey)) {
+      const index = columns[key];
+      if (formula && index !== undefined) sheet.getRange(1, index + 1).setFormula(formula);
+    }
+  };
+  write(sheets.keyResults, kr.columns, formulas.keyResults);
+  write(sheets.objectives, obj.columns, formulas.objectives);
+  return true;
+}
+
 /** Rewrites the Score and Status formulas and the band colours of a quarter's sheets (the scoring changed). */
 export function rewriteScoring(sheets: QuarterSheets, settings: Settings): void {
   const obj = readTable(sheets.objectives, OBJECTIVES);

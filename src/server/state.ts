@@ -9,7 +9,8 @@ import { objectiveViews, quarterView, settingsView } from '../core/views';
 import { dayInZone } from './dates';
 import { listKpiViews } from './kpi-registry';
 import { spreadsheetLocale } from './locale';
-import { findQuarterSheets, readQuarter } from './quarter-sheets';
+import { whenUnlocked } from './lock';
+import { findQuarterSheets, readQuarter, repairHeaderFormulas } from './quarter-sheets';
 import { loadCheckInName, loadSettings } from './settings';
 import { Doc } from './sheet-list';
 
@@ -22,6 +23,8 @@ export function getState(): State {
     : undefined;
   const kpis = listKpiViews(doc.ss, doc);
   const data = sheets ? readQuarter(sheets, settings, today, kpiCurrent(kpis)) : undefined;
+  // rows inserted below a header moved its formulas off row 2: put them back (the scores here never read them)
+  if (data) whenUnlocked(() => repairHeaderFormulas(data, settings));
   return {
     today: formatDay(today),
     locale: spreadsheetLocale().id,

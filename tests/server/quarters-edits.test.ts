@@ -62,4 +62,21 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
     expect(krs.getRange(1001, 1, 1, 3).getValues()).toEqual([[kr.id, o1, 'Saved on row 1001']]);
     expect(krs.getMaxRows()).toBeGreaterThan(1001);
   });
+
+  it('lines the sheet scores up again after rows are inserted right below the header', () => {
+    const o1 = seedOkrs(addon);
+    call(addon, 'checkIn', { krId: `${o1}.2`, value: 45 });
+    // Sheets moves the header formulas' F2:F down to F4:F: the spilled scores no longer match their rows
+    expect(addon.insertRows('2027-Q1 Key Results', 2, 2)).toEqual({ ok: true });
+    const state = call<State>(addon, 'getState');
+    const byId = new Map(
+      records(addon, '2027-Q1 Key Results').map((r) => [r.ID, r.Score as number | string]),
+    );
+    for (const k of state.objectives[0]!.keyResults) expect(byId.get(k.id)).toBe(k.score);
+    expect(byId.get(`${o1}.2`)).toBeCloseTo(10 / 15, 9);
+    expect(records(addon, '2027-Q1 Objectives')[0]!.Score).toBeCloseTo(
+      state.objectives[0]!.score as number,
+      9,
+    );
+  });
 });
