@@ -51,7 +51,16 @@ export function objectiveFormulas(
     ),
     score: headerFormula(
       'Score',
-      call(FUNCTIONS.rollup, ids, other(kr.objective), other(kr.score), other(kr.weight), other(kr.id)),
+      call(
+        FUNCTIONS.rollup,
+        ids,
+        other(kr.objective),
+        other(kr.score),
+        other(kr.weight),
+        other(kr.id),
+        other(kr.target),
+        other(kr.type),
+      ),
     ),
     status: headerFormula('Status', paceStatusFormula(own(c.score), days.start, days.end, scoring)),
   };

@@ -94,12 +94,14 @@ export const KPIS = {
 export const CHECK_INS = {
   name: 'Check-ins',
   columns: [
-    col('timestamp', 'Timestamp', undefined, { numberFormat: 'yyyy-mm-dd hh:mm' }),
+    col('timestamp', 'Timestamp', 140, { numberFormat: 'yyyy-mm-dd hh:mm' }),
     col('quarter', 'Quarter'),
     col('krId', 'KR ID'),
     col('value', 'Value'),
     col('confidence', 'Confidence'),
     col('note', 'Note', 320),
+    // last, so that logs made before it get it at their end
+    { ...col('author', 'Checked in by', 140), optional: true as const },
   ],
 } as const satisfies SheetLayout;
 
@@ -116,6 +118,11 @@ export const HISTORY = {
     col('finalValue', 'Final value'),
     col('score', 'Score', undefined, { numberFormat: '0%' }),
     col('closedOn', 'Closed on', undefined, { numberFormat: 'yyyy-mm-dd' }),
+    // last, so that histories made before it get it at their end
+    {
+      ...col('objectiveScore', 'Objective score', undefined, { numberFormat: '0%' }),
+      optional: true as const,
+    },
   ],
 } as const satisfies SheetLayout;
 

@@ -4,8 +4,9 @@
 
 import type { KeyResultColumns, ObjectiveColumns } from './formulas';
 import { rewrittenLatestFormula } from './kpi-registry';
-import { fullRow, type HISTORY, type KeyOf, type RowPatch, textCell } from './layout';
+import { type Columns, fullRow, type HISTORY, type KeyOf, type RowPatch, textCell } from './layout';
 import type { KeyResult, Objective } from './okr';
+import { pluralWord } from './plural';
 import type { NewQuarterPreview } from './rpc';
 import { isFinished } from './score';
 import { numberFormatOf } from './units';
@@ -17,6 +18,7 @@ export interface CarriedKeyResult {
   from: KeyResult;
   baseline: number | '';
   target: number | '';
+  title: string;
 }
 
 export interface QuarterPlan {
@@ -36,6 +38,7 @@ export function planNextQuarter(
   keyResults: readonly KeyResult[],
   carry: CarryChoice,
   targets: Readonly<Record<string, number>> = {},
+  titles: Readonly<Record<string, string>> = {},
 ): QuarterPlan {
   const byId = new Map(objectives.map((o) => [o.id, o]));
   const krIds = new Set(keyResults.map((k) => k.id));
@@ -43,12 +46,15 @@ export function planNextQuarter(
     const unknown = carry.filter((id) => !byId.has(id) && !krIds.has(id));
     if (unknown.length) {
       throw new InputError(
-        `carry: ${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not in this quarter`,
+        `carry: ${unknown.map((u) => `"${u}"`).join(', ')} ${pluralWord(unknown.length, 'is', 'are')} not in this quarter`,
       );
     }
   }
   for (const id of Object.keys(targets)) {
     if (!krIds.has(id)) throw new InputError(`targets: "${id}" is not a key result of this quarter`);
+  }
+  for (const id of Object.keys(titles)) {
+    if (!krIds.has(id)) throw new InputError(`titles: "${id}" is not a key result of this quarter`);
   }
   const chosen = (kr: KeyResult): boolean => {
     if (carry === 'all') return true;
@@ -57,14 +63,18 @@ export function planNextQuarter(
     return carry.includes(kr.id) || (carry.includes(kr.objectiveId) && !isFinished(kr.score));
   };
   const carriedKeyResults: CarriedKeyResult[] = keyResults.filter(chosen).map((kr) => {
+    // a milestone or yes/no key result has no baseline to move: it starts the quarter counting afresh
+    const counted = kr.type === 'milestone' || kr.type === 'yes/no';
     let baseline: number | '' = '';
-    try {
-      baseline = readNumber('', kr.current) ?? kr.baseline;
-    } catch {
-      baseline = kr.baseline;
+    if (!counted) {
+      try {
+        baseline = readNumber('', kr.current) ?? kr.baseline;
+      } catch {
+        baseline = kr.baseline;
+      }
     }
-    const target = targets[kr.id] ?? kr.target;
-    return { from: kr, baseline, target };
+    const target = kr.type === 'yes/no' ? '' : (targets[kr.id] ?? kr.target);
+    return { from: kr, baseline, target, title: titles[kr.id] ?? kr.title };
   });
   const carriedIds = new Set(carriedKeyResults.map((c) => c.from.objectiveId));
   const carriedObjectives = objectives.filter(
@@ -102,13 +112,13 @@ export function carriedObjectiveRows(plan: QuarterPlan, c: ObjectiveColumns, wid
  * keeps its unit.
  */
 export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, width: number): Cell[][] {
-  return plan.carriedKeyResults.map(({ from: k, baseline, target }) => {
+  return plan.carriedKeyResults.map(({ from: k, baseline, target, title }) => {
     const followed = rewrittenLatestFormula(k.currentFormula);
     return fullRow(
       {
         id: k.id,
         objective: k.objectiveId,
-        title: textCell(k.title),
+        title: textCell(title),
         owner: textCell(k.owner),
         type: k.type,
         baseline,
@@ -130,12 +140,15 @@ export function carriedRowFormats(plan: QuarterPlan): string[] {
   return plan.carriedKeyResults.map((c) => numberFormatOf(c.from.unit, [c.baseline, c.target]));
 }
 
-/** One OKR History row per key result of the closing quarter, with its final value and score. */
+/**
+ * One OKR History row per key result of the closing quarter, with its final value and score, and its
+ * objective's final score (the roll-up, computed in core like every score the add-on archives).
+ */
 export function historyRows(
   plan: QuarterPlan,
   quarter: string,
   closedOn: Date,
-  c: Record<KeyOf<typeof HISTORY>, number>,
+  c: Columns<typeof HISTORY>,
   width: number,
 ): Cell[][] {
   return plan.history.map(({ objective, kr }) => {
@@ -150,9 +163,17 @@ export function historyRows(
       finalValue: typeof kr.current === 'string' ? textCell(kr.current) : kr.current,
       score: kr.scoreError ? textCell(`#ERROR: ${kr.scoreError}`) : kr.score,
       closedOn,
+      objectiveScore: objective?.scoreError
+        ? textCell(`#ERROR: ${objective.scoreError}`)
+        : (objective?.score ?? ''),
     };
     return fullRow(row, c, width);
   });
+}
+
+/** The number format of each OKR History row's Baseline, Target and Final value: its key result's unit's. */
+export function historyFormats(plan: QuarterPlan): string[] {
+  return plan.history.map(({ kr }) => numberFormatOf(kr.unit, [kr.baseline, kr.target, kr.current]));
 }
 
 /** What starting the next quarter would do, as the sidebar's review shows it. */
@@ -162,12 +183,14 @@ export function previewOf(
   objectives: readonly Objective[],
   keyResults: readonly KeyResult[],
   plan: QuarterPlan,
+  days: { daysLeft: number; endsOn: string },
 ): NewQuarterPreview {
   const carried = new Map(plan.carriedKeyResults.map((c) => [c.from.id, c]));
   const carriedObjectives = new Set(plan.carriedObjectives.map((o) => o.id));
   return {
     from,
     to,
+    ...days,
     objectives: objectives.map((o) => ({
       id: o.id,
       title: o.title,
@@ -184,6 +207,7 @@ export function previewOf(
             finished: isFinished(k.score),
             carried: Boolean(c),
             newBaseline: c ? c.baseline : '',
+            type: k.type,
             target: c ? c.target : k.target,
             kpiId: k.kpiId,
             unit: k.unit,

@@ -17,6 +17,7 @@ import {
   textCell,
 } from './layout';
 import type { KeyResult, Objective } from './okr';
+import { plural } from './plural';
 import type { CheckIn, SaveKeyResult, SaveObjective } from './schema';
 import { AUTOMATIC_FORMAT, numberFormatOf, type Quantity, unitText } from './units';
 import { type Cell, InputError, readNumber } from './values';
@@ -213,13 +214,21 @@ export interface CheckInWrite {
   log: RowPatch<KeyOf<typeof CHECK_INS>>;
   /** the key result's cells that change */
   patch: RowPatch<KeyOf<typeof KEY_RESULTS>>;
+  /** the number format of the log's Value cell: the key result's unit's (`0.0%` for a churn rate) */
+  valueFormat: string;
 }
 
 /**
  * Plans a weekly check-in: a key result that follows a KPI takes no value (the log records the KPI's), a value
  * is a number (or yes/no for a yes/no key result) in the key result's unit, and something must be given.
  */
-export function planCheckIn(v: CheckIn, kr: KeyResult, quarter: string, now: Date): CheckInWrite {
+export function planCheckIn(
+  v: CheckIn,
+  kr: KeyResult,
+  quarter: string,
+  now: Date,
+  author = '',
+): CheckInWrite {
   const followsKpi = Boolean(latestFormulaRange(kr.currentFormula));
   if (followsKpi && v.value !== undefined) {
     throw new InputError(`check-in: value: ${kr.id} follows a KPI; its value comes from the KPI tab`);
@@ -243,16 +252,19 @@ export function planCheckIn(v: CheckIn, kr: KeyResult, quarter: string, now: Dat
   const patch: RowPatch<KeyOf<typeof KEY_RESULTS>> = { lastCheckIn: now };
   if (!followsKpi && value !== undefined) patch.current = value;
   if (v.confidence !== undefined) patch.confidence = v.confidence;
+  const logged = followsKpi ? kr.current : (value ?? '');
   return {
     log: {
       timestamp: now,
       quarter,
       krId: kr.id,
-      value: followsKpi ? kr.current : (value ?? ''),
+      value: logged,
       confidence: v.confidence ?? '',
       note: textCell(v.note),
+      author: textCell(author),
     },
     patch,
+    valueFormat: numberFormatOf(kr.unit, [logged]),
   };
 }
 
@@ -269,7 +281,7 @@ export function planObjectiveDelete(
   const krs = q.keyResults.filter((k) => k.objectiveId === id);
   if (krs.length && !cascade) {
     throw new InputError(
-      `objective ${id} has ${krs.length} key result${krs.length > 1 ? 's' : ''} (${krs.map((k) => k.id).join(', ')}); delete them first, or delete the objective with its key results`,
+      `objective ${id} has ${plural(krs.length, 'key result')} (${krs.map((k) => k.id).join(', ')}); delete them first, or delete the objective with its key results`,
     );
   }
   return {

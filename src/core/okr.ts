@@ -1,5 +1,7 @@
 // Objectives and key results as the quarter sheets hold them: one row each, read from the values (and, for key
-// results, the formulas and number formats) the server read once. Rows without an ID are not read.
+// results, the formulas and number formats) the server read once. An objective row without an ID is not read (no
+// formula counts it); a key result row without an ID but with an objective is read and flagged `noId`, since
+// its objective's roll-up counts it: every row the formulas count is one the sidebar shows.
 
 import type { KeyResultColumns, ObjectiveColumns } from './formulas';
 import type { PaceStatus } from './quarter';
@@ -19,6 +21,10 @@ export interface Objective {
   /** the error text the sheet shows instead of a score */
   scoreError?: string;
   status: PaceStatus | 'Error';
+  /** key results its score counts (scored or not started), once scored in core (okr-scores.ts) */
+  counted?: number;
+  /** all its key results, once scored in core */
+  keyResultCount?: number;
   /** 1-based sheet row */
   row: number;
 }
@@ -45,6 +51,8 @@ export interface KeyResult {
   notes: string;
   /** what its numbers are (core/units.ts): the Unit cell, else what the Target cell's number format shows */
   unit: string;
+  /** typed into the sheet without an ID (id is ""): counted by its objective, but not reachable by ID */
+  noId?: true;
   row: number;
 }
 
@@ -94,7 +102,7 @@ export function readKeyResults(
   for (let i = 1; i < values.length; i++) {
     const r = values[i]!;
     const id = textOf(r[c.id]);
-    if (!id) continue;
+    if (!id && !textOf(r[c.objective])) continue;
     let type: ScoreType = 'auto';
     try {
       type = readScoreType(r[c.type]);
@@ -122,6 +130,7 @@ export function readKeyResults(
       lastCheckIn: r[c.lastCheckIn] ?? '',
       notes: textOf(r[c.notes]),
       unit: unitCell || unitOfFormat(numberFormats?.[i]?.[c.target] ?? numberFormats?.[i]?.[c.baseline]),
+      ...(id ? {} : { noId: true as const }),
       row: i + 1,
     });
   }

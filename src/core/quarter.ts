@@ -3,7 +3,7 @@
 // on is one value built once (QuarterInfo: label, days, sheet names), never a label re-parsed along the way.
 import { call, date, numeral, quoted } from './formula-text';
 import { KEY_RESULTS, OBJECTIVES, sheetName } from './layout';
-import { type Bands, DEFAULT_BANDS, FINISHED_AT, isFinished } from './score';
+import { type Band, type Bands, DEFAULT_BANDS, FINISHED_AT, isFinished } from './score';
 import { type Day, describe, InputError, isBlank, serialOfDay, utcMidnight } from './values';
 
 export interface Quarter {
@@ -116,8 +116,45 @@ export function elapsedShare(today: Day, start: Day, end: Day): number {
   return Math.min(1, Math.max(0, (t - s + 1) / (e - s + 1)));
 }
 
+/** Days of a quarter still to come after `today`: 31 on 1 March of a quarter ending 31 March, 0 from its last day. */
+export function daysLeft(today: Day, end: Day): number {
+  return Math.max(0, serialOfDay(end) - serialOfDay(today));
+}
+
 export const PACE_STATUSES = ['Done', 'On track', 'At risk', 'Off track'] as const;
 export type PaceStatus = (typeof PACE_STATUSES)[number] | '';
+
+/**
+ * The colour of each status: during the quarter a score is coloured by its pace (the status beside it), so the
+ * colour and the word always tell the same story. At the quarter's end the pace lines are the bands themselves
+ * (0.7 and 0.4 of a whole quarter), so the colour is then the grade's band.
+ */
+export const PACE_BANDS: Record<(typeof PACE_STATUSES)[number], Band> = {
+  Done: 'green',
+  'On track': 'green',
+  'At risk': 'yellow',
+  'Off track': 'red',
+};
+
+/** The band a status colours its score with; undefined for no status (blank score) or an error. */
+export function paceBand(status: string): Band | undefined {
+  return (PACE_BANDS as Record<string, Band | undefined>)[status];
+}
+
+/**
+ * The conditional-format formulas that colour a score column by the status column beside it (`statusCell` is
+ * its first data cell, `M2`; Sheets moves the reference down the range): one per band, texts only, so the rule
+ * parses in every locale (`=OR(M2="Done";M2="On track")`).
+ */
+export function paceColourFormulas(statusCell: string): Array<{ band: Band; formula: string }> {
+  const bands: Band[] = ['green', 'yellow', 'red'];
+  return bands.map((band) => {
+    const statuses = PACE_STATUSES.filter((s) => PACE_BANDS[s] === band).map(
+      (s) => `${statusCell}=${quoted(s)}`,
+    );
+    return { band, formula: `=${statuses.length > 1 ? call('OR', ...statuses) : statuses[0]}` };
+  });
+}
 
 /**
  * Pace-aware status: a key result is judged against the part of the quarter that has passed. At the end of

@@ -167,6 +167,8 @@ export interface State {
   suggestedQuarter: string;
   objectives: ObjectiveView[];
   kpis: KpiView[];
+  /** the name this user checks in under, once given ("" until then) */
+  checkInName?: string;
 }
 
 export interface SaveObjectiveInput {
@@ -203,6 +205,8 @@ export interface CheckInInput {
   value?: number | string;
   confidence?: number | string;
   note?: string;
+  /** the name the check-in is logged under; remembered for this user */
+  author?: string;
 }
 
 export interface NewQuarterInput {
@@ -215,11 +219,17 @@ export interface NewQuarterInput {
   carry: 'unfinished' | 'none' | 'all' | string[];
   /** new targets for carried key results, by KR ID */
   targets?: Record<string, number | string>;
+  /** new titles for carried key results, by KR ID */
+  titles?: Record<string, string>;
 }
 
 export interface NewQuarterPreview {
   from: string;
   to: string;
+  /** days of the closing quarter still to come after today (0 on its last day or later) */
+  daysLeft: number;
+  /** YYYY-MM-DD: the closing quarter's last day */
+  endsOn: string;
   objectives: Array<{
     id: string;
     title: string;
@@ -231,8 +241,9 @@ export interface NewQuarterPreview {
       score: number | '';
       finished: boolean;
       carried: boolean;
-      /** for a carried KR: where it starts next quarter */
+      /** for a carried KR: where it starts next quarter ("" for a milestone or yes/no key result: none) */
       newBaseline: number | '';
+      type: string;
       target: number | '';
       kpiId: string;
       /** what its numbers are: `%`, `$`, `h`… or "" (core/units.ts) */
@@ -279,6 +290,11 @@ export interface SidebarIntent {
   panel?: 'overview' | 'okrs' | 'kpis' | 'quarter' | 'settings';
   /** e.g. the tab "Tag this tab as KPI…" was chosen on */
   sheet?: string;
+  /**
+   * the quarter whose close was asked for ("Start new quarter…"): once it is closed, reopening the page shows
+   * the OKRs, never the review of the quarter that just started
+   */
+  quarter?: string;
 }
 
 // ---- The payload rule ---------------------------------------------------------------------------------------

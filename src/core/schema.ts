@@ -293,6 +293,8 @@ export const checkInInput = perLocale((locale) =>
     value: z.optional(currentValue(locale)),
     confidence: z.optional(wholeNumber(0, 10, locale)),
     note: text(2000),
+    /** who checks in, as they call themselves; remembered for them (their user properties) */
+    author: text(100),
   }),
 );
 export type CheckIn = z.output<ReturnType<typeof checkInInput>>;
@@ -326,6 +328,21 @@ export const newQuarterInput = perLocale((locale) =>
             return refuse(`for ${k}: ${describe(t)} is not a number`);
           }
           if (q !== undefined) out[k] = q.value;
+        }
+        return out;
+      }),
+    ),
+    /** new titles for carried key results, by KR ID (a title that says "from 15 h to 12 h" may need one) */
+    titles: z.optional(
+      field((v, refuse): Record<string, string> => {
+        if (v === null || typeof v !== 'object' || Array.isArray(v))
+          return refuse('must map key result IDs to titles');
+        const out: Record<string, string> = {};
+        for (const [k, t] of Object.entries(v as Record<string, unknown>)) {
+          if (!isKeyResultId(k)) return refuse(`names "${k}", which is not a key result ID`);
+          if (typeof t !== 'string' || t.trim() === '') return refuse(`for ${k}: a title is required`);
+          if (t.length > 500) return refuse(`for ${k}: is longer than 500 characters`);
+          out[k] = t.trim();
         }
         return out;
       }),

@@ -233,20 +233,49 @@ export interface RollupInput {
   krScores: Cell[];
   krWeights?: Cell[];
   krIds?: Cell[];
+  /** with them, a key result with a target and no score yet is "not started" and counts as 0 */
+  krTargets?: Cell[];
+  /** a yes/no key result needs no target: without a current value it is "not started" too */
+  krTypes?: Cell[];
+}
+
+/** An objective's roll-up: its score (or error text), and how many of its key results the score counts. */
+export interface ObjectiveRollup {
+  score: number | '' | string;
+  /** key results the score counts: scored ones, and "not started" ones (a target, no current value yet) */
+  counted: number;
+  /** every key result of the objective */
+  keyResults: number;
+}
+
+/** Whether a key result without a score is "not started" (it counts as 0) rather than not set up (left out). */
+function notStarted(target: Cell, type: Cell): boolean {
+  let t: ScoreType = 'auto';
+  try {
+    t = readScoreType(type);
+  } catch {
+    return false; // its score is an error anyway
+  }
+  return t === 'yes/no' || !isBlank(target);
 }
 
 /**
- * For each objective ID, the weight-averaged score of its key results. Blank scores are ignored;
- * an objective with no scored KR is blank. A KR whose score (or weight) is an error makes its objective's
- * result an error text naming that KR: never a silently wrong average.
+ * For each objective ID, the weight-averaged score of its key results (DESIGN.md §5): a key result with a
+ * target and no current value yet counts as 0 (it is not started: it must never make its objective look
+ * further along); one with no target yet is left out, and `counted` says how many the score counts. Without
+ * `krTargets` (a sheet written before that argument existed) a blank score is left out. An objective with no
+ * counted KR is blank. A KR whose score (or weight) is an error makes its objective's result an error text
+ * naming that KR: never a silently wrong average.
  */
-export function rollup(input: RollupInput): Cell[] {
-  const { objectiveIds, krObjectiveIds, krScores, krWeights, krIds } = input;
+export function rollupDetail(input: RollupInput): ObjectiveRollup[] {
+  const { objectiveIds, krObjectiveIds, krScores, krWeights, krIds, krTargets, krTypes } = input;
   const n = krObjectiveIds.length;
   for (const [name, col] of [
     ['krScores', krScores],
     ['krWeights', krWeights],
     ['krIds', krIds],
+    ['krTargets', krTargets],
+    ['krTypes', krTypes],
   ] as const) {
     if (col && col.length !== n && col.length !== 1) {
       throw new InputError(
@@ -265,6 +294,8 @@ export function rollup(input: RollupInput): Cell[] {
     weight: number;
     weightScale: number;
     scoreScale: number;
+    counted: number;
+    keyResults: number;
     error?: string;
   }
   const byObjective = new Map<string, Acc>();
@@ -274,35 +305,43 @@ export function rollup(input: RollupInput): Cell[] {
     const key = String(oid).trim();
     let acc = byObjective.get(key);
     if (!acc) {
-      acc = { sum: 0, weight: 0, weightScale: 0, scoreScale: 0 };
+      acc = { sum: 0, weight: 0, weightScale: 0, scoreScale: 0, counted: 0, keyResults: 0 };
       byObjective.set(key, acc);
     }
+    acc.keyResults++;
     if (acc.error) continue;
     const krName = () => {
       const id = pick(krIds, i);
       return isBlank(id) ? `the key result in row ${i + 1} of the range` : `key result ${String(id).trim()}`;
     };
     const score = pick(krScores, i);
-    if (isBlank(score)) continue;
+    const blank = isBlank(score);
+    if (blank && (!krTargets || !notStarted(pick(krTargets, i), pick(krTypes, i)))) continue;
     try {
-      if (isErrorText(score)) throw new InputError(`has an error (${score.replace(/^#ERROR:\s*/, '')})`);
-      const s = readNumber('score', score) as number;
+      if (!blank && isErrorText(score))
+        throw new InputError(`has an error (${score.replace(/^#ERROR:\s*/, '')})`);
+      const s = blank ? 0 : (readNumber('score', score) as number);
       const wCell = pick(krWeights, i);
       const w = isBlank(wCell) ? 1 : (readNumber('weight', wCell) as number);
       if (w < 0) throw new InputError(`weight ${describe(wCell)} is negative`);
       add(acc, s, w);
+      acc.counted++;
     } catch (e) {
       const message = messageOf(e);
       acc.error = `#ERROR: ${krName()} ${message}`;
     }
   }
   return objectiveIds.map((oid) => {
-    if (isBlank(oid)) return '';
-    const acc = byObjective.get(String(oid).trim());
-    if (!acc) return '';
-    if (acc.error) return acc.error;
-    return acc.weight > 0 ? roundScore((acc.sum / acc.weight) * acc.scoreScale) : '';
+    const acc = isBlank(oid) ? undefined : byObjective.get(String(oid).trim());
+    if (!acc) return { score: '', counted: 0, keyResults: 0 };
+    const score = acc.error ?? (acc.weight > 0 ? roundScore((acc.sum / acc.weight) * acc.scoreScale) : '');
+    return { score, counted: acc.counted, keyResults: acc.keyResults };
   });
+}
+
+/** The roll-up as OKR_ROLLUP returns it: each objective's score, or error text, or blank. */
+export function rollup(input: RollupInput): Cell[] {
+  return rollupDetail(input).map((r) => r.score);
 }
 
 /** Adds one weighted score to an objective's sums, rescaling them when a larger weight or score arrives. */

@@ -41,6 +41,7 @@ export function keyResultView(kr: KeyResult, dayOf: (d: Date) => Day): KeyResult
     lastCheckIn: dayText(kr.lastCheckIn, dayOf),
     notes: kr.notes,
     unit: kr.unit,
+    ...(kr.noId ? { noId: true as const } : {}),
   };
 }
 
@@ -59,6 +60,8 @@ export function objectiveViews(
     score: o.score,
     ...(o.scoreError ? { scoreError: o.scoreError } : {}),
     status: o.status,
+    ...(o.counted !== undefined ? { counted: o.counted } : {}),
+    ...(o.keyResultCount !== undefined ? { keyResultCount: o.keyResultCount } : {}),
     keyResults: keyResults.filter((k) => k.objectiveId === o.id).map((k) => keyResultView(k, dayOf)),
   }));
 }

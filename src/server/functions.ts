@@ -89,6 +89,8 @@ export function OKR_ROLLUP(
   krScores: Arg,
   krWeights?: Arg,
   krIds?: Arg,
+  krTargets?: Arg,
+  krTypes?: Arg,
 ): Result {
   return guard(FUNCTIONS.rollup, () => {
     const optional = (name: string, v: Arg | undefined) =>
@@ -99,6 +101,8 @@ export function OKR_ROLLUP(
       krScores: column('krScores', krScores),
       krWeights: optional('krWeights', krWeights),
       krIds: optional('krIds', krIds),
+      krTargets: optional('krTargets', krTargets),
+      krTypes: optional('krTypes', krTypes),
     });
     if (isGrid(objectiveIds)) return result.map((v) => [v]);
     const only = result[0];

@@ -58,7 +58,7 @@ export function showSidebar(): void {
 
 /** Menu: Start new quarter… (opens the review in the sidebar; nothing changes until it is confirmed). */
 export function showNewQuarter(): void {
-  openSidebar({ panel: 'quarter' });
+  newQuarter.openReview();
 }
 
 /** Menu: Tag this tab as KPI… (opens the sidebar's KPIs panel with the active tab chosen). */
@@ -179,24 +179,29 @@ export function OKR_SCORE(baseline: Arg, target: Arg, current: Arg, type?: Arg, 
 
 /**
  * Scores objectives: for each objective ID, the weight-averaged score of its key results.
- * Blank scores are ignored; an objective without scored key results is blank.
+ * With krTargets, a key result with a target and no score yet counts as 0 (not started); one without a target is
+ * left out. An objective without counted key results is blank.
  *
- * @param {string|Array<Array<string>>} objectiveIds The objectives to score (e.g. the Objectives sheet's ID column).
+ * @param {string|Array<Array<string>>} ids The objectives to score (e.g. the Objectives sheet's ID column).
  * @param {Array<Array<string>>} krObjectiveIds For each key result, the ID of its objective.
  * @param {Array<Array<number>>} krScores For each key result, its score.
  * @param {Array<Array<number>>} [krWeights] For each key result, its weight (blank = 1).
  * @param {Array<Array<string>>} [krIds] For each key result, its ID (named in error messages).
+ * @param {Array<Array<number>>} [krTargets] For each key result, its target (blank: not set up yet, left out).
+ * @param {Array<Array<string>>} [krTypes] For each key result, its type (a yes/no key result needs no target).
  * @return {number|Array<Array<number>>} Each objective's score from 0 to 1.
  * @customfunction
  */
 export function OKR_ROLLUP(
-  objectiveIds: Arg,
+  ids: Arg,
   krObjectiveIds: Arg,
   krScores: Arg,
   krWeights?: Arg,
   krIds?: Arg,
+  krTargets?: Arg,
+  krTypes?: Arg,
 ): Result {
-  return customFunctions.OKR_ROLLUP(objectiveIds, krObjectiveIds, krScores, krWeights, krIds);
+  return customFunctions.OKR_ROLLUP(ids, krObjectiveIds, krScores, krWeights, krIds, krTargets, krTypes);
 }
 
 /**

@@ -8,16 +8,19 @@ import {
   carriedKeyResultRows,
   carriedObjectiveRows,
   carriedRowFormats,
+  historyFormats,
   historyRows,
   planNextQuarter,
   previewOf,
   type QuarterPlan,
 } from '../core/next-quarter';
-import { formatQuarter, nextQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
+import { plural } from '../core/plural';
+import { daysLeft, formatQuarter, nextQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
 import type { NewQuarterPreview, NewQuarterResult } from '../core/rpc';
 import { newQuarterInput, parseInput } from '../core/schema';
 import type { Settings } from '../core/settings';
-import { type Cell, InputError, messageOf } from '../core/values';
+import { type Cell, formatDay, InputError, messageOf } from '../core/values';
+import { dayInZone } from './dates';
 import type { Sheet, Spreadsheet } from './gas';
 import { spreadsheetLocale } from './locale';
 import { withDocumentLock } from './lock';
@@ -39,7 +42,8 @@ import {
   setDocumentProperty,
 } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
-import { appendRows, readTable } from './tables';
+import { openSidebar } from './sidebar';
+import { appendRows, readTable, withOptionalColumns } from './tables';
 
 interface Prepared {
   doc: Doc;
@@ -69,22 +73,33 @@ function prepare(input: unknown, starting = false): Prepared {
   const to = quarterInfo(v.quarter ?? nextQuarter(from.quarter), settings.fiscalStartMonth);
   if (to.label === from.label)
     throw new InputError(`new quarter: quarter: ${to.label} is the current quarter`);
-  const plan = planNextQuarter(data.objectives, data.keyResults, v.carry, v.targets ?? {});
+  const plan = planNextQuarter(data.objectives, data.keyResults, v.carry, v.targets ?? {}, v.titles ?? {});
   return { doc, settings, data, to, plan };
+}
+
+/** Opens the sidebar on the review of closing the running quarter (shown only while that quarter runs). */
+export function openReview(): void {
+  const current = loadSettings().currentQuarter;
+  openSidebar({ panel: 'quarter', ...(current ? { quarter: current } : {}) });
 }
 
 export function previewNewQuarter(input: unknown): NewQuarterPreview {
   const { data, to, plan } = prepare(input);
-  return previewOf(data.sheets.info.label, to.label, data.objectives, data.keyResults, plan);
+  const { end } = data.sheets.info.days;
+  return previewOf(data.sheets.info.label, to.label, data.objectives, data.keyResults, plan, {
+    daysLeft: daysLeft(dayInZone(new Date()), end),
+    endsOn: formatDay(end),
+  });
 }
 
 /**
  * Closes the current quarter and opens the next, all or nothing: every write registers how to undo it, and
  * a failure part-way undoes them in reverse, so the workbook is left exactly as it was.
  *
- * The new sheets are copies of the closing quarter's (Sheet.copyTo): formats, dropdowns, band colours, column
- * widths and any columns the team added come along in two calls instead of dozens; the copies then get the
- * new quarter's header formulas and the carried rows, and are dressed for the new quarter.
+ * The new sheets are copies of the closing quarter's (Sheet.copyTo): formats, column widths and any columns
+ * the team added come along in two calls instead of dozens; the copies then get the new quarter's header
+ * formulas and the carried rows, and are dressed for the new quarter (validations and colours applied
+ * explicitly, whatever the copy brought).
  */
 export function startNewQuarter(input: unknown): NewQuarterResult {
   return withDocumentLock(
@@ -115,8 +130,7 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
           widened,
         );
         const pair = { objectives, keyResults };
-        dressQuarterSheets(pair, { objectives: objT.columns, keyResults: kr.columns }, to, settings, {
-          fromLayout: false,
+        dressQuarterSheets(pair, { objectives: objT.columns, keyResults: kr.columns }, to, {
           rowFormats: carriedRowFormats(plan),
         });
         listQuarterSheets(doc, pair, to);
@@ -155,7 +169,7 @@ export function startNewQuarter(input: unknown): NewQuarterResult {
         historyRows: plan.history.length,
       };
       ss.toast(
-        `${to.label} started: ${result.carriedKeyResults} key result${result.carriedKeyResults === 1 ? '' : 's'} carried over; ${from.label} is in OKR History.`,
+        `${to.label} started: ${plural(result.carriedKeyResults, 'key result')} carried over; ${from.label} is in OKR History.`,
         'okr-sheets',
         8,
       );
@@ -198,10 +212,19 @@ function appendHistory(doc: Doc, quarter: string, plan: QuarterPlan, undo: Array
   const history = ensureLogSheet(doc, HISTORY, 'history', undo);
   if (!plan.history.length) return;
   const ht = readTable(history.sheet, HISTORY);
-  const width = ht.values[0]?.length ?? HISTORY.columns.length;
-  const rows = historyRows(plan, quarter, new Date(), ht.columns, width);
+  const { columns, width } = withOptionalColumns(ht, HISTORY, history.created ? undefined : undo);
+  const rows = historyRows(plan, quarter, new Date(), columns, width);
+  const first = lastFilledRow(ht.values, ht.columns.quarter) + 1;
   // a sheet made by this action is undone by deleting it: its rows need no undo of their own
-  appendRows(history.sheet, lastFilledRow(ht.values, ht.columns.quarter) + 1, rows, {
-    ...(history.created ? {} : { undo }),
-  });
+  appendRows(history.sheet, first, rows, { ...(history.created ? {} : { undo }) });
+  // Baseline, Target and Final value in each key result's unit
+  const formats = historyFormats(plan).map((f) => [f]);
+  for (const column of [columns.baseline, columns.target, columns.finalValue]) {
+    const range = history.sheet.getRange(first, column + 1, formats.length, 1);
+    if (!history.created) {
+      const before = range.getNumberFormats();
+      undo.push(() => range.setNumberFormats(before));
+    }
+    range.setNumberFormats(formats);
+  }
 }

@@ -29,9 +29,9 @@ import { kpiRefs } from './kpi-registry';
 import { spreadsheetLocale } from './locale';
 import { withDocumentLock } from './lock';
 import { currentQuarter, type QuarterData } from './quarter-sheets';
-import { loadIdCounters, loadSettings, saveIdCounters } from './settings';
+import { loadCheckInName, loadIdCounters, loadSettings, saveCheckInName, saveIdCounters } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
-import { appendRows, readTable, writeRuns } from './tables';
+import { appendRows, ensureRows, readTable, withOptionalColumns, writeRuns } from './tables';
 
 /** What a plan reads of the running quarter, with new rows going below the last filled row of `sheet`. */
 function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable'): QuarterRows {
@@ -41,7 +41,18 @@ function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable')
     objectives: data.objectives,
     keyResults: data.keyResults,
     counters: () => loadIdCounters(data.sheets.info.label),
-    appendAt: lastFilledRow(t.values, t.columns.id) + 1,
+    // a row typed without an ID (but with an objective or a title) is a row: never write over it
+    appendAt:
+      Math.max(
+        ...(sheet === 'keyResultsTable'
+          ? [
+              data.keyResultsTable.columns.id,
+              data.keyResultsTable.columns.objective,
+              data.keyResultsTable.columns.title,
+            ]
+          : [data.objectivesTable.columns.id, data.objectivesTable.columns.title]
+        ).map((column) => lastFilledRow(t.values, column)),
+      ) + 1,
   };
 }
 
@@ -55,6 +66,7 @@ function writeObjective(v: SaveObjective): { id: string } {
   const plan = planObjectiveSave(v, rowsOf(data, 'objectivesTable'));
   if (plan.counters) saveIdCounters(data.sheets.info.label, plan.counters);
   const t = data.objectivesTable;
+  ensureRows(t.sheet, plan.row);
   writeRuns(t.sheet, plan.row, contiguousRuns(plan.patch, t.columns));
   return { id: plan.id };
 }
@@ -71,6 +83,7 @@ function writeKeyResult(v: SaveKeyResult): { id: string } {
   const plan = planKeyResultSave(v, rowsOf(data, 'keyResultsTable'), kpi);
   if (plan.counters) saveIdCounters(data.sheets.info.label, plan.counters);
   const t = data.keyResultsTable;
+  ensureRows(t.sheet, plan.row);
   writeRuns(t.sheet, plan.row, contiguousRuns(plan.patch, t.columns));
   if (plan.format !== undefined) {
     for (const run of numberColumnRuns(t.columns)) {
@@ -130,14 +143,16 @@ export function checkIn(input: unknown): { krId: string } {
     const data = currentQuarter(doc, loadSettings());
     const quarter = data.sheets.info.label;
     const kr = findById(data.keyResults, v.krId, 'key result', quarter);
-    const plan = planCheckIn(v, kr, quarter, new Date());
+    const author = v.author ?? loadCheckInName();
+    if (v.author && v.author !== loadCheckInName()) saveCheckInName(v.author);
+    const plan = planCheckIn(v, kr, quarter, new Date(), author);
     const log = ensureLogSheet(doc, CHECK_INS, 'checkIns').sheet;
     doc.saveSheets();
     const lt = readTable(log, CHECK_INS);
-    const width = lt.values[0]?.length ?? CHECK_INS.columns.length;
-    appendRows(log, lastFilledRow(lt.values, lt.columns.krId) + 1, [fullRow(plan.log, lt.columns, width)], {
-      spare: 99,
-    });
+    const { columns, width } = withOptionalColumns(lt, CHECK_INS);
+    const row = lastFilledRow(lt.values, lt.columns.krId) + 1;
+    appendRows(log, row, [fullRow(plan.log, columns, width)], { spare: 99 });
+    log.getRange(row, columns.value + 1).setNumberFormat(plan.valueFormat);
     writeRuns(data.sheets.keyResults, kr.row, contiguousRuns(plan.patch, data.keyResultsTable.columns));
     return { krId: kr.id };
   });

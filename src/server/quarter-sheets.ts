@@ -13,10 +13,18 @@ import {
 import { headers, KEY_RESULTS, layoutColumns, OBJECTIVES } from '../core/layout';
 import { type KeyResult, type Objective, readKeyResults, readObjectives } from '../core/okr';
 import { numberColumnRuns } from '../core/okr-edits';
-import { parseQuarter, type QuarterInfo, quarterInfo } from '../core/quarter';
-import { BAND_COLOURS, bandRuleFormulas, SCORE_TYPES } from '../core/score';
+import { scoreQuarter } from '../core/okr-scores';
+import {
+  elapsedShare,
+  paceColourFormulas,
+  parseQuarter,
+  type QuarterInfo,
+  quarterInfo,
+} from '../core/quarter';
+import { BAND_COLOURS, SCORE_TYPES } from '../core/score';
 import type { Settings } from '../core/settings';
-import { formatDay, InputError, readDay } from '../core/values';
+import { type Cell, type Day, formatDay, InputError, readDay } from '../core/values';
+import { dayInZone } from './dates';
 import { type Sheet, spreadsheetApp } from './gas';
 import type { Doc } from './sheet-list';
 import {
@@ -62,22 +70,34 @@ export interface QuarterData {
   keyResults: KeyResult[];
 }
 
-/** Both sheets read once: values, and for key results their formulas and number formats. */
-export function readQuarter(sheets: QuarterSheets): QuarterData {
+/**
+ * Both sheets read once: values, and for key results their formulas and number formats. Scores and statuses
+ * are computed in core from the inputs read (core/okr-scores.ts), never taken from the Score and Status cells:
+ * those are custom-function results Sheets may still be computing. `currentOf` gives a KPI-linked key
+ * result's Current from the KPI's own values when the caller has read them.
+ */
+export function readQuarter(
+  sheets: QuarterSheets,
+  settings: Settings,
+  today: Day,
+  currentOf?: (kr: KeyResult) => Cell | undefined,
+): QuarterData {
   const objectivesTable = readTable(sheets.objectives, OBJECTIVES);
   const keyResultsTable = readTable(sheets.keyResults, KEY_RESULTS, true, true);
-  return {
-    sheets,
-    objectivesTable,
-    keyResultsTable,
-    objectives: readObjectives(objectivesTable.values, objectivesTable.columns),
-    keyResults: readKeyResults(
+  const { days } = sheets.info;
+  const scored = scoreQuarter(
+    readObjectives(objectivesTable.values, objectivesTable.columns),
+    readKeyResults(
       keyResultsTable.values,
       keyResultsTable.formulas,
       keyResultsTable.columns,
       keyResultsTable.numberFormats,
     ),
-  };
+    settings.scoring,
+    elapsedShare(today, days.start, days.end),
+    currentOf,
+  );
+  return { sheets, objectivesTable, keyResultsTable, ...scored };
 }
 
 /** The running quarter, read; an InputError that says what to do when there is none. */
@@ -91,7 +111,7 @@ export function currentQuarter(doc: Doc, settings: Settings): QuarterData {
         : 'no quarter is set up yet; set up OKRs from the sidebar first',
     );
   }
-  return readQuarter(sheets);
+  return readQuarter(sheets, settings, dayInZone(new Date()));
 }
 
 /** Refuses a quarter whose sheets exist: by name, or listed under another name (a tab renamed by the team). */
@@ -152,22 +172,21 @@ export function createQuarterSheets(
       headerFormulas: formulas.keyResults,
     }).sheet,
   };
-  dressQuarterSheets(pair, { objectives: obj, keyResults: kr }, q, settings, { fromLayout: true });
+  dressQuarterSheets(pair, { objectives: obj, keyResults: kr }, q);
   return pair;
 }
 
 /**
- * Dresses a quarter's two sheets. Always: the Objective dropdown lists this quarter's objective IDs, and each
- * data row's Baseline, Target and Current show its unit (`rowFormats`, from row 2). A pair made from the layout
- * also gets the Type and Confidence validations and the band colours; a copy of the closing quarter's sheets
- * brought those along (Sheet.copyTo), so they are not made again.
+ * Dresses a quarter's two sheets: the Objective dropdown lists this quarter's objective IDs, each data row's
+ * Baseline, Target and Current show its unit (`rowFormats`, from row 2), the Type and Confidence validations
+ * and the score colours. All of it is applied explicitly, also to copies of the closing quarter's sheets:
+ * that Sheet.copyTo brings validations and conditional formats along is not documented.
  */
 export function dressQuarterSheets(
   pair: Omit<QuarterSheets, 'info'>,
   columns: { objectives: ObjectiveColumns; keyResults: KeyResultColumns },
   q: QuarterInfo,
-  settings: Settings,
-  how: { fromLayout: boolean; rowFormats?: readonly string[] },
+  how: { rowFormats?: readonly string[] } = {},
 ): void {
   const kr = columns.keyResults;
   const formats = how.rowFormats ?? [];
@@ -184,7 +203,6 @@ export function dressQuarterSheets(
       `An objective ID from ${q.objectivesSheet}`,
     ),
   );
-  if (!how.fromLayout) return;
   dataColumn(pair.keyResults, kr.type).setDataValidation(
     listValidation([...SCORE_TYPES], `One of: ${SCORE_TYPES.join(', ')}`),
   );
@@ -196,18 +214,22 @@ export function dressQuarterSheets(
       .setHelpText('0 to 10')
       .build(),
   );
-  colourBands(pair.objectives, columns.objectives.score, settings);
-  colourBands(pair.keyResults, kr.score, settings);
+  colourBands(pair.objectives, columns.objectives);
+  colourBands(pair.keyResults, kr);
 }
 
-/** The band colours of a score column: one conditional-format rule per band. */
-function colourBands(sheet: Sheet, scoreColumn: number, settings: Settings): void {
-  const range = dataColumn(sheet, scoreColumn);
-  const cell = `${columnLetter(scoreColumn + 1)}2`;
+/**
+ * The colours of a score column: one conditional-format rule per band, by the status beside the score (its
+ * pace: core/quarter.ts PACE_BANDS), so a red score never sits beside "On track". At the quarter's end the
+ * status follows the bands, so the colour is the final grade's.
+ */
+function colourBands(sheet: Sheet, columns: { score: number; status: number }): void {
+  const range = dataColumn(sheet, columns.score);
+  const statusCell = `${columnLetter(columns.status + 1)}2`;
   sheet.setConditionalFormatRules(
     colourRules(
       range,
-      bandRuleFormulas(cell, settings.scoring).map((r) => ({
+      paceColourFormulas(statusCell).map((r) => ({
         formula: r.formula,
         background: BAND_COLOURS[r.band].background,
       })),
@@ -244,6 +266,52 @@ export function withFormulas(
   return out;
 }
 
+/**
+ * Whether a quarter sheet's header formulas still read from row 2. Rows inserted right below the header move
+ * their references down (Sheets shifts `F2:F` to `F4:F`), and the spilled column no longer lines up with the
+ * rows it scores.
+ */
+export function headerFormulasDrifted(headerFormulas: readonly string[]): boolean {
+  const range = /(?:^|[^A-Z$])\$?[A-Z]{1,3}\$?([0-9]+):\$?[A-Z]{1,3}(?![0-9])/g;
+  return headerFormulas.some((f) => {
+    range.lastIndex = 0;
+    for (let m = range.exec(f); m; m = range.exec(f)) if (m[1] !== '2') return true;
+    return false;
+  });
+}
+
+/**
+ * Writes a quarter's header formulas anew when rows inserted below a header moved them off row 2, so the
+ * sheet's scores line up with their rows again (the sidebar's never depended on them). Returns whether it did.
+ */
+export function repairHeaderFormulas(data: QuarterData, settings: Settings): boolean {
+  const { sheets, objectivesTable: obj, keyResultsTable: kr } = data;
+  const objectiveFormulas =
+    sheets.objectives.getRange(1, 1, 1, Math.max(1, obj.values[0]?.length ?? 1)).getFormulas()[0] ?? [];
+  const keyResultFormulas = kr.formulas?.[0] ?? [];
+  if (!headerFormulasDrifted([...objectiveFormulas, ...keyResultFormulas])) return false;
+  const formulas = quarterFormulas(
+    sheets.info,
+    obj.columns,
+    kr.columns,
+    settings,
+    sheets.keyResults.getName(),
+  );
+  const write = (
+    sheet: Sheet,
+    columns: Partial<Record<string, number>>,
+    byKey: Partial<Record<string, string>>,
+  ) => {
+    for (const [key, formula] of Object.entries(byKey)) {
+      const index = columns[key];
+      if (formula && index !== undefined) sheet.getRange(1, index + 1).setFormula(formula);
+    }
+  };
+  write(sheets.keyResults, kr.columns, formulas.keyResults);
+  write(sheets.objectives, obj.columns, formulas.objectives);
+  return true;
+}
+
 /** Rewrites the Score and Status formulas and the band colours of a quarter's sheets (the scoring changed). */
 export function rewriteScoring(sheets: QuarterSheets, settings: Settings): void {
   const obj = readTable(sheets.objectives, OBJECTIVES);
@@ -259,6 +327,6 @@ export function rewriteScoring(sheets: QuarterSheets, settings: Settings): void 
   sheets.keyResults.getRange(1, kr.columns.status + 1).setFormula(formulas.keyResults.status!);
   sheets.objectives.getRange(1, obj.columns.score + 1).setFormula(formulas.objectives.score!);
   sheets.objectives.getRange(1, obj.columns.status + 1).setFormula(formulas.objectives.status!);
-  colourBands(sheets.objectives, obj.columns.score, settings);
-  colourBands(sheets.keyResults, kr.columns.score, settings);
+  colourBands(sheets.objectives, obj.columns);
+  colourBands(sheets.keyResults, kr.columns);
 }

@@ -1,6 +1,7 @@
 // What okr-sheets keeps in DocumentProperties: the settings and the per-quarter ID counters (validated with zod
-// on every read and write, core/settings.ts), and the list of our sheets (server/sheet-list.ts). Every key is
-// named here.
+// on every read and write, core/settings.ts), and the list of our sheets (server/sheet-list.ts); and in each
+// user's UserProperties, the name they check in under (no scope beyond the add-on's: no e-mail is read). Every
+// key is named here.
 import { type IdCounters, readIdCounters } from '../core/ids';
 import { readSettings, type Settings } from '../core/settings';
 import { propertiesService } from './gas';
@@ -33,6 +34,17 @@ export function saveSettingsAndSheets(settings: Settings, doc: Doc): void {
   propertiesService()
     .getDocumentProperties()
     .setProperties({ [SETTINGS_KEY]: JSON.stringify(settings), [SHEETS_KEY]: doc.sheetListJson() });
+}
+
+const CHECK_IN_NAME_KEY = 'okr-sheets.checkInName';
+
+/** The name this user checks in under ("" until they gave one). */
+export function loadCheckInName(): string {
+  return propertiesService().getUserProperties().getProperty(CHECK_IN_NAME_KEY) ?? '';
+}
+
+export function saveCheckInName(name: string): void {
+  propertiesService().getUserProperties().setProperty(CHECK_IN_NAME_KEY, name);
 }
 
 export function loadIdCounters(quarter: string): IdCounters {

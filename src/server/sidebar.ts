@@ -12,6 +12,7 @@ export function sidebarHtml(content: string, intent: SidebarIntent = {}): string
   const attrs = [
     intent.panel ? ` data-panel="${escapeAttribute(intent.panel)}"` : '',
     intent.sheet ? ` data-sheet="${escapeAttribute(intent.sheet)}"` : '',
+    intent.quarter ? ` data-quarter="${escapeAttribute(intent.quarter)}"` : '',
   ].join('');
   // A function replacement: a string one would expand `$&`, `$'` and `` $` `` inside the (escaped) tab name,
   // and a tab named `$& autofocus onfocus=…` would write its own attributes into the page.
@@ -20,6 +21,6 @@ export function sidebarHtml(content: string, intent: SidebarIntent = {}): string
 
 export function openSidebar(intent: SidebarIntent = {}): void {
   const html = htmlService().createHtmlOutputFromFile('Sidebar').setTitle(SIDEBAR_TITLE);
-  if (intent.panel || intent.sheet) html.setContent(sidebarHtml(html.getContent(), intent));
+  if (intent.panel || intent.sheet || intent.quarter) html.setContent(sidebarHtml(html.getContent(), intent));
   spreadsheetApp().getUi().showSidebar(html);
 }

@@ -1,14 +1,17 @@
 // The sidebar's view of the workbook in one execution: today, the spreadsheet's locale, the settings, the running
 // quarter with its objectives and key results (as core builds the views), and the KPIs.
+import { latestFormulaRange } from '../core/kpi-registry';
+import type { KeyResult } from '../core/okr';
 import { formatQuarter, quarterOfDay } from '../core/quarter';
-import type { State } from '../core/rpc';
-import { formatDay } from '../core/values';
+import type { KpiView, State } from '../core/rpc';
+import { type Cell, formatDay } from '../core/values';
 import { objectiveViews, quarterView, settingsView } from '../core/views';
 import { dayInZone } from './dates';
 import { listKpiViews } from './kpi-registry';
 import { spreadsheetLocale } from './locale';
-import { findQuarterSheets, readQuarter } from './quarter-sheets';
-import { loadSettings } from './settings';
+import { whenUnlocked } from './lock';
+import { findQuarterSheets, readQuarter, repairHeaderFormulas } from './quarter-sheets';
+import { loadCheckInName, loadSettings } from './settings';
 import { Doc } from './sheet-list';
 
 export function getState(): State {
@@ -18,7 +21,10 @@ export function getState(): State {
   const sheets = settings.currentQuarter
     ? findQuarterSheets(doc, settings.currentQuarter, settings)
     : undefined;
-  const data = sheets ? readQuarter(sheets) : undefined;
+  const kpis = listKpiViews(doc.ss, doc);
+  const data = sheets ? readQuarter(sheets, settings, today, kpiCurrent(kpis)) : undefined;
+  // rows inserted below a header moved its formulas off row 2: put them back (the scores here never read them)
+  if (data) whenUnlocked(() => repairHeaderFormulas(data, settings));
   return {
     today: formatDay(today),
     locale: spreadsheetLocale().id,
@@ -33,6 +39,20 @@ export function getState(): State {
       : {}),
     suggestedQuarter: formatQuarter(quarterOfDay(today, settings.fiscalStartMonth)),
     objectives: data ? objectiveViews(data.objectives, data.keyResults, (d) => dayInZone(d)) : [],
-    kpis: listKpiViews(doc.ss, doc),
+    kpis,
+    checkInName: loadCheckInName(),
+  };
+}
+
+/**
+ * A KPI-linked key result's Current from the KPI's own values (its tab's latest number, as the KPI view read
+ * it), not from the Current cell's custom-function result.
+ */
+function kpiCurrent(kpis: readonly KpiView[]): (kr: KeyResult) => Cell | undefined {
+  const byRange = new Map(kpis.map((k) => [k.namedRange, k]));
+  return (kr) => {
+    const range = latestFormulaRange(kr.currentFormula);
+    const kpi = range ? byRange.get(range) : undefined;
+    return kpi && !kpi.problem ? (kpi.recent[kpi.recent.length - 1] ?? '') : undefined;
   };
 }

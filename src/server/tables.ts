@@ -66,9 +66,45 @@ export function readTable<L extends SheetLayout>(
   };
 }
 
+/**
+ * Gives a sheet made before an optional column of its layout existed that column, at the end of its header
+ * row (one setValues, growing the grid when it has no room; `undo` takes it back), and returns the sheet's
+ * columns and width with it.
+ */
+export function withOptionalColumns<L extends SheetLayout>(
+  t: Table<L>,
+  layout: L,
+  undo?: Array<() => void>,
+): { columns: Columns<L>; width: number } {
+  const header = t.values[0] ?? [];
+  const columns = { ...t.columns } as Record<string, number | undefined>;
+  const missing = layout.columns.filter((c) => c.optional && columns[c.key] === undefined);
+  if (!missing.length) return { columns: t.columns, width: header.length || layout.columns.length };
+  const first = header.length + 1;
+  const maxColumns = t.sheet.getMaxColumns();
+  const more = first + missing.length - 1 - maxColumns;
+  if (more > 0) t.sheet.insertColumnsAfter(maxColumns, more);
+  const range = t.sheet.getRange(1, first, 1, missing.length);
+  range.setValues([missing.map((c) => c.header)]);
+  undo?.push(() => range.clearContent());
+  missing.forEach((c, i) => {
+    columns[c.key] = header.length + i;
+  });
+  return { columns: columns as Columns<L>, width: header.length + missing.length };
+}
+
 /** Writes cells of one row in runs of adjacent columns: one setValues per run. */
 export function writeRuns(sheet: Sheet, row: number, runs: Array<{ start: number; values: Cell[] }>): void {
   for (const run of runs) sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
+}
+
+/**
+ * Grows a sheet's grid so that row `last` exists (Sheets refuses a range beyond the grid: "The coordinates of
+ * the range are outside the dimensions of the sheet"), by `spare` rows more so the next write need not grow it.
+ */
+export function ensureRows(sheet: Sheet, last: number, spare = 99): void {
+  const maxRows = sheet.getMaxRows();
+  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows + spare);
 }
 
 /**

@@ -35,6 +35,10 @@ function App({ intent }: { intent: SidebarIntent }) {
   const app = useApp();
   const active = (PANELS.some((p) => p.id === app.panel) ? app.panel : 'okrs') as PanelId;
   const [newQuarter, setNewQuarter] = useState(intent.panel === 'quarter');
+  // the review opens for the quarter it was asked for; once that quarter is closed (the page reloaded after
+  // starting the next), the OKRs show instead
+  const reviewAsked =
+    newQuarter && (!intent.quarter || app.state?.settings.currentQuarter === intent.quarter);
   // "Tag this tab as KPI…" opens the KPIs panel on a tab once; moving between panels forgets it
   const [kpiSheet, setKpiSheet] = useState(intent.panel === 'kpis' ? intent.sheet : undefined);
   const panel = PANELS.find((p) => p.id === active) ?? PANELS[0]!;
@@ -71,7 +75,7 @@ function App({ intent }: { intent: SidebarIntent }) {
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${panel.id}`}>
         <NoticeLine />
         {active === 'okrs' &&
-          (newQuarter ? (
+          (reviewAsked ? (
             <NewQuarterPanel onDone={() => setNewQuarter(false)} />
           ) : (
             <OkrsPanel onStartNewQuarter={() => setNewQuarter(true)} />
@@ -89,6 +93,7 @@ if (root) {
   const intent: SidebarIntent = {
     ...(root.dataset.panel ? { panel: root.dataset.panel as SidebarIntent['panel'] } : {}),
     ...(root.dataset.sheet ? { sheet: root.dataset.sheet } : {}),
+    ...(root.dataset.quarter ? { quarter: root.dataset.quarter } : {}),
   };
   root.textContent = '';
   render(

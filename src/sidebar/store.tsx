@@ -1,9 +1,11 @@
 // The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
 // after every change (its locale is the one format.ts shows numbers in), the notice for what just happened
-// (ui/NoticeLine shows it), and the panel on show.
+// (ui/NoticeLine shows it), and the panel on show. The state is read again when the user comes back to the
+// sidebar (it regains focus or becomes visible) after typing in the sheet: one getState, at most every few
+// seconds, never while a read or an action is under way.
 // Panels read it through useApp().
 import { type ComponentChildren, createContext } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KpiView, State } from '../core/rpc';
 import { showNumbersIn } from './format';
 import { errorMessage, rpc } from './rpc';
@@ -30,6 +32,9 @@ export interface App {
   setPanel: (panel: string) => void;
 }
 
+/** Coming back to the sidebar re-reads the state unless it was read this recently. */
+const REFRESH_AFTER_MS = 3000;
+
 const AppContext = createContext<App | undefined>(undefined);
 
 export function AppProvider({
@@ -41,13 +46,17 @@ export function AppProvider({
 }) {
   const [state, setState] = useState<State>();
   const [fixKpi, setFixKpi] = useState<KpiView>();
-  const [panel, setPanel] = useState(initialPanel);
+  const [panel, showPanel] = useState(initialPanel);
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<string>();
   const [notice, say] = useState<Notice>();
 
+  const inFlight = useRef(0);
+  const lastRead = useRef(0);
   const reload = useCallback(async () => {
     setLoading(true);
+    inFlight.current++;
+    lastRead.current = Date.now();
     try {
       const next = await rpc('getState');
       showNumbersIn(next.locale);
@@ -56,6 +65,7 @@ export function AppProvider({
     } catch (e) {
       setLoadError(errorMessage(e));
     } finally {
+      inFlight.current--;
       setLoading(false);
     }
   }, []);
@@ -64,9 +74,24 @@ export function AppProvider({
     void reload();
   }, [reload]);
 
+  useEffect(() => {
+    const cameBack = () => {
+      if (document.visibilityState === 'hidden') return;
+      if (inFlight.current > 0 || Date.now() - lastRead.current < REFRESH_AFTER_MS) return;
+      void reload();
+    };
+    window.addEventListener('focus', cameBack);
+    document.addEventListener('visibilitychange', cameBack);
+    return () => {
+      window.removeEventListener('focus', cameBack);
+      document.removeEventListener('visibilitychange', cameBack);
+    };
+  }, [reload]);
+
   const act = useCallback(
     async <T,>(call: () => Promise<T>, success?: (value: T) => string): Promise<T> => {
       say(undefined);
+      inFlight.current++;
       try {
         const value = await call();
         if (success) say({ kind: 'ok', text: success(value) });
@@ -75,14 +100,22 @@ export function AppProvider({
       } catch (e) {
         say({ kind: 'error', text: errorMessage(e) });
         throw e;
+      } finally {
+        inFlight.current--;
       }
     },
     [reload],
   );
 
+  // a message belongs to the panel it came from
+  const setPanel = useCallback((next: string) => {
+    say(undefined);
+    showPanel(next);
+  }, []);
+
   const app = useMemo(
     () => ({ state, loading, loadError, reload, notice, say, act, fixKpi, setFixKpi, panel, setPanel }),
-    [state, loading, loadError, reload, notice, act, fixKpi, panel],
+    [state, loading, loadError, reload, notice, act, fixKpi, panel, setPanel],
   );
   return <AppContext.Provider value={app}>{children}</AppContext.Provider>;
 }

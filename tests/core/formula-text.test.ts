@@ -15,7 +15,7 @@ import {
   trendRuleFormulas,
 } from '../../src/core/kpi-registry';
 import { KEY_RESULTS, KPIS, layoutColumns, OBJECTIVES } from '../../src/core/layout';
-import { paceStatusFormula } from '../../src/core/quarter';
+import { paceColourFormulas, paceStatusFormula } from '../../src/core/quarter';
 import { bandRuleFormulas } from '../../src/core/score';
 import { FORMULA_SYNTAXES } from '../helpers/formula-syntax';
 
@@ -132,6 +132,7 @@ describe('every formula the add-on generates', () => {
     ),
     pace: paceStatusFormula('L2:L', days.start, days.end, scoring),
     ...Object.fromEntries(bandRuleFormulas('L2', scoring).map((r) => [`band ${r.band}`, r.formula])),
+    ...Object.fromEntries(paceColourFormulas('M2').map((r) => [`pace colour ${r.band}`, r.formula])),
     trend: trendFormula('L2:L', 'M2:M'),
     ...Object.fromEntries(
       Object.entries(registryFormulas(layoutColumns(KPIS))).map(([k, f]) => [`registry ${k}`, f]),

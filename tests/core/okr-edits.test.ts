@@ -117,7 +117,10 @@ describe('checking in', () => {
         value: 170_000,
         confidence: 7,
         note: `'=HYPERLINK("x")`,
+        author: '',
       },
+      // logged in the key result's unit, as its own cells show it
+      valueFormat: '$#,##0',
     });
   });
 

@@ -111,7 +111,7 @@ describe('formulas', () => {
     expect(f.status).toMatch(/^=\{"Status";ARRAYFORMULA\(IF\(L2:L="";""/);
     const o = objectiveFormulas(objCols, krCols, '2027-Q1 Key Results', days, scoring);
     expect(o.score).toBe(
-      "={\"Score\";OKR_ROLLUP(A2:A;'2027-Q1 Key Results'!B2:B;'2027-Q1 Key Results'!L2:L;'2027-Q1 Key Results'!J2:J;'2027-Q1 Key Results'!A2:A)}",
+      "={\"Score\";OKR_ROLLUP(A2:A;'2027-Q1 Key Results'!B2:B;'2027-Q1 Key Results'!L2:L;'2027-Q1 Key Results'!J2:J;'2027-Q1 Key Results'!A2:A;'2027-Q1 Key Results'!G2:G;'2027-Q1 Key Results'!E2:E)}",
     );
     expect(headerFormula('Say "hi"', '=1')).toBe('={"Say ""hi""";1}');
     expect(headerOfFormula('={"Say ""hi""";1}')).toBe('Say "hi"');

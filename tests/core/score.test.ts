@@ -1,6 +1,6 @@
 // The scoring contract (DESIGN.md §5), row by row. These are the numbers users' sheets will show.
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandOfCell, readScoreType, rollup, scoreOne } from '../../src/core/score';
+import { bandOf, bandOfCell, readScoreType, rollup, rollupDetail, scoreOne } from '../../src/core/score';
 import { type Cell, InputError } from '../../src/core/values';
 
 describe('scoreOne: the seeds', () => {
@@ -147,6 +147,30 @@ describe('bands', () => {
     expect(bandOfCell('#ERROR: current "x" is not a number')).toBe('#ERROR: current "x" is not a number');
     expect(bandOfCell('45%')).toBe('yellow');
     expect(() => bandOfCell('high')).toThrow('score "high" is not a number');
+  });
+});
+
+describe('rollup of key results not started or not set up (DESIGN.md §5)', () => {
+  const krObjectiveIds = ['O1', 'O1', 'O1', 'O2', 'O2'];
+  it('counts a key result with a target and no score as 0: one finished KR never makes its objective done', () => {
+    const result = rollupDetail({
+      objectiveIds: ['O1', 'O2'],
+      krObjectiveIds,
+      krScores: [1.5, '', '', '', 1],
+      krTargets: [40, 10, '', '', ''],
+      krTypes: ['', 'auto', '', 'yes/no', 'yes/no'],
+    });
+    expect(result).toEqual([
+      { score: 0.75, counted: 2, keyResults: 3 },
+      // a yes/no key result needs no target: without a current value it is not started
+      { score: 0.5, counted: 2, keyResults: 2 },
+    ]);
+  });
+  it('leaves every KR out while none has a target, and keeps the older sheets reading blanks as not counted', () => {
+    expect(
+      rollup({ objectiveIds: ['O1'], krObjectiveIds: ['O1', 'O1'], krScores: ['', ''], krTargets: ['', ''] }),
+    ).toEqual(['']);
+    expect(rollup({ objectiveIds: ['O1'], krObjectiveIds: ['O1', 'O1'], krScores: [1, ''] })).toEqual([1]);
   });
 });
 

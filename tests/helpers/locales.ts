@@ -49,6 +49,7 @@ const SHOWN: Record<string, ByLocale> = {
   '8.0%': { en_US: '8.0%', de_DE: '8,0%', fr_FR: '8,0%' },
   '5.0%': { en_US: '5.0%', de_DE: '5,0%', fr_FR: '5,0%' },
   '60.0%': { en_US: '60.0%', de_DE: '60,0%', fr_FR: '60,0%' },
+  '6.5%': { en_US: '6.5%', de_DE: '6,5%', fr_FR: '6,5%' },
   '90.0%': { en_US: '90.0%', de_DE: '90,0%', fr_FR: '90,0%' },
   '36 h': same('36 h'),
   '24 h': same('24 h'),

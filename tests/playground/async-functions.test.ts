@@ -93,9 +93,9 @@ describe('custom functions computed asynchronously (asyncCustomFunctions: true)'
   });
 });
 
-describe('custom functions with the rule off (the default)', () => {
+describe('custom functions with the rule off (asyncCustomFunctions: false, only to compare)', () => {
   it('the execution that writes the inputs reads the new result at once', () => {
-    const addon = newAddon();
+    const addon = newAddon({ asyncCustomFunctions: false });
     const seen = inExecution(addon, WRITE_AND_READ) as { value: number };
     expect(seen.value).toBeCloseTo(0.8333333333, 9);
   });

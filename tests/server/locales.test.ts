@@ -159,8 +159,10 @@ describe.each(TEST_LOCALES)('the cycle in %s', (locale) => {
     expect(krs.map((k) => k.Status)).toEqual(['On track', 'Off track', 'On track']);
     expect(c.midQuarter.objectives[0]!.Score).toBeCloseTo((0.5 + 0 + 1.5 * (15 / 35)) / 3.5, 9);
     expect(c.midQuarter.objectives[0]!['Key results']).toBe(3);
+    // coloured by the status beside each score: 50% halfway through is On track (green, not the band's
+    // yellow), 0% is Off track (red)
     expect([c.midQuarter.colours.L2?.background, c.midQuarter.colours.L3?.background]).toEqual([
-      '#fce8b2',
+      '#b7e1cd',
       '#f4c7c3',
     ]);
     expect(c.midQuarter.formulas.score).toBe(

@@ -208,12 +208,13 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
         .map((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0]));
       expect(bandFormulas).toEqual(
         formulaIn(locale, {
-          en: '=AND(ISNUMBER(L2),L2>=(3/5))|=AND(ISNUMBER(L2),L2>=(3/10))|=AND(ISNUMBER(L2),L2<(3/10))',
-          comma: '=AND(ISNUMBER(L2);L2>=(3/5))|=AND(ISNUMBER(L2);L2>=(3/10))|=AND(ISNUMBER(L2);L2<(3/10))',
+          en: '=OR(M2="Done",M2="On track")|=M2="At risk"|=M2="Off track"',
+          comma: '=OR(M2="Done";M2="On track")|=M2="At risk"|=M2="Off track"',
         }).split('|'),
       );
       expect(kr.getRange('M1').getFormula()).toContain('ROUND(L2:L-(3/5)*');
-      // the rules colour what they say: 1.4 is green, the untouched churn key result (0) red
+      // the rules colour by the status beside the score: 1.4 is Done (green), the untouched churn key result (0)
+      // is Off track halfway through the quarter (red)
       const colours = addon.view('2027-Q1 Key Results').sheet.cells;
       expect([colours.L2?.background, colours.L3?.background]).toEqual(['#f4c7c3', '#b7e1cd']);
       expect(call<{ settings: unknown }>(addon, 'getState').settings).toEqual(settings);

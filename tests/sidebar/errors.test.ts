@@ -1,7 +1,7 @@
 // What a form shows when the server refuses an input: the failure handler's text, stripped of the exception's
 // name, split into messages under the fields they name.
 import { describe, expect, it } from 'vitest';
-import { fieldErrors } from '../../src/sidebar/form/fieldErrors';
+import { fieldErrors, userMessage } from '../../src/sidebar/form/fieldErrors';
 import { errorMessage } from '../../src/sidebar/rpc';
 
 describe('server errors in forms', () => {
@@ -25,5 +25,25 @@ describe('server errors in forms', () => {
       byField: { target: '"abc" is not a number', warnAt: '"x" is not a number' },
       rest: ['kpi: colour: unknown'],
     });
+  });
+
+  it('keeps one message whole, "; " and all: the coaching advice stays under its field', () => {
+    const message =
+      'key result: target: baseline and target are both 400: that is a KPI to maintain, not a key result; use type "at least" or "at most"';
+    expect(fieldErrors(message, ['target'])).toEqual({
+      byField: {
+        target:
+          'baseline and target are both 400: that is a KPI to maintain, not a key result; use type "at least" or "at most"',
+      },
+      rest: [],
+    });
+  });
+
+  it("speaks the user's words away from the field: no internal prefixes", () => {
+    expect(userMessage('check-in: value: "abc" is not a number')).toBe('Value: "abc" is not a number');
+    expect(userMessage('kpi: target: "x" is not a number; kpi: warnAt: "y" is not a number')).toBe(
+      'Target: "x" is not a number Warn at: "y" is not a number',
+    );
+    expect(userMessage('another KPI change is in progress')).toBe('another KPI change is in progress');
   });
 });

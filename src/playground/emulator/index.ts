@@ -51,7 +51,7 @@ export interface LoadOptions {
   /**
    * Sheets computes custom functions asynchronously: when true, a custom-function cell that recomputed during
    * an execution of the add-on (menu click, RPC, onOpen) reads "Loading..." to the add-on's own code until that
-   * execution ends (its spilled cells read blank). Default: false.
+   * execution ends (its spilled cells read blank). Default: true, as in Sheets; false only to compare.
    */
   asyncCustomFunctions?: boolean;
   /** Session.getScriptTimeZone() (appsscript.json). Default: "Etc/UTC". */

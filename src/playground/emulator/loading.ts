@@ -6,8 +6,8 @@
 // owns that rule: which custom-function cells were recomputed during the current execution of the add-on (a menu
 // click, an RPC, onOpen), and what the add-on's own reads of them return meanwhile: "Loading..." in the cell that
 // holds the formula, blank in the cells its array result spills into. Outside an execution (tests reading the
-// sheet afterwards, the playground's grid) every cell shows its computed value. Off unless the workbook's
-// LoadOptions switch it on (asyncCustomFunctions).
+// sheet afterwards, the playground's grid) every cell shows its computed value. On unless the workbook's
+// LoadOptions switch it off (asyncCustomFunctions: false).
 import type { HyperFormula } from 'hyperformula';
 import type { Address } from './functions';
 

@@ -61,7 +61,7 @@ export class Session {
     this.realm = new Realm(this.clock);
     this.globals = this.realm.context;
     this.unanswered = options.unansweredDialogs ?? 'throw';
-    this.loading = new LoadingCells(options.asyncCustomFunctions ?? false);
+    this.loading = new LoadingCells(options.asyncCustomFunctions ?? true);
     const ui = new EmuUi(this.uiState, options.addonName ?? 'okr-sheets', this.clock, () => this.unanswered);
     this.ctx = {
       wb: undefined as unknown as Workbook,

@@ -1,11 +1,13 @@
 // The sidebar's form: submits on Enter, cancels on Escape, disables itself while saving, and shows a server
-// error under the field it names (the rest above the buttons).
+// error under the field it names (the rest above the buttons, in the user's words). The error is the form's
+// alone: the panel's notice line does not repeat it, and cancelling the form clears it.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../rpc';
+import { useApp } from '../store';
 import { Alert } from '../ui/Alert';
 import { useBusy } from '../ui/useBusy';
-import { fieldErrors } from './fieldErrors';
+import { fieldErrors, userMessage } from './fieldErrors';
 
 export interface FormProps {
   fields: readonly string[];
@@ -17,6 +19,7 @@ export interface FormProps {
 }
 
 export function Form({ fields, submitLabel, onSubmit, onCancel, children, danger }: FormProps) {
+  const app = useApp();
   const [busy, run] = useBusy();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [rest, setRest] = useState<string[]>([]);
@@ -30,15 +33,20 @@ export function Form({ fields, submitLabel, onSubmit, onCancel, children, danger
       } catch (err) {
         const parsed = fieldErrors(errorMessage(err), fields);
         setErrors(parsed.byField);
-        setRest(parsed.rest);
+        setRest(parsed.rest.map(userMessage));
+        app.say(undefined);
       }
     });
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && onCancel) {
       e.preventDefault();
-      onCancel();
+      cancel();
     }
+  };
+  const cancel = () => {
+    app.say(undefined);
+    onCancel?.();
   };
   return (
     <form class="card form" onSubmit={submit} onKeyDown={onKeyDown} aria-busy={busy} noValidate>
@@ -49,7 +57,7 @@ export function Form({ fields, submitLabel, onSubmit, onCancel, children, danger
           {busy ? 'Saving…' : submitLabel}
         </button>
         {onCancel && (
-          <button type="button" class="secondary" onClick={onCancel} disabled={busy}>
+          <button type="button" class="secondary" onClick={cancel} disabled={busy}>
             Cancel
           </button>
         )}

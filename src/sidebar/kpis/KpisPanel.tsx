@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { KpiView } from '../../core/rpc';
 import { rpc } from '../rpc';
 import { useApp } from '../store';
+import { LoadFailed } from '../ui/LoadFailed';
 import { Loading } from '../ui/Loading';
 import { useRpc } from '../useRpc';
 import { KpiCard } from './KpiCard';
@@ -26,7 +27,12 @@ export function KpisPanel({ sheet }: { sheet?: string }) {
     tabs.reload();
   };
   const { state } = app;
-  if (!state) return <Loading what="Reading your KPIs…" />;
+  if (!state)
+    return app.loadError ? (
+      <LoadFailed error={app.loadError} onRetry={() => void app.reload()} />
+    ) : (
+      <Loading what="Reading your KPIs…" />
+    );
   return (
     <section aria-label="KPIs">
       <h2>KPIs</h2>

@@ -1,5 +1,6 @@
 // The weekly check-in of a key result: its current value (unless it follows a KPI, which gives it), the
-// confidence (0–10) and a note, logged to Check-ins.
+// confidence (0–10), a note and who checks in (a name given once, remembered for this user), logged to
+// Check-ins.
 import type { KeyResultView, KpiView } from '../../core/rpc';
 import { Field } from '../form/Field';
 import { Form } from '../form/Form';
@@ -23,10 +24,11 @@ export function CheckInForm({
     value: kpi ? '' : editableValue(keyResult.current, keyResult.unit),
     confidence: editableValue(keyResult.confidence) || '5',
     note: '',
+    author: app.state?.checkInName ?? '',
   });
   return (
     <Form
-      fields={['value', 'confidence', 'note']}
+      fields={['value', 'confidence', 'note', 'author']}
       submitLabel="Check in"
       onCancel={onDone}
       onSubmit={async () => {
@@ -37,6 +39,7 @@ export function CheckInForm({
               ...(kpi ? {} : { value: v.value }),
               confidence: v.confidence,
               note: v.note,
+              ...(v.author.trim() ? { author: v.author } : {}),
             }),
           () => `Checked in ${keyResult.id}.`,
         );
@@ -77,6 +80,16 @@ export function CheckInForm({
           </Field>
           <Field label="Note" name="note" error={errors.note}>
             {(p) => <textarea {...p} rows={2} value={v.note} onInput={set('note')} maxLength={2000} />}
+          </Field>
+          <Field
+            label="Checked in by"
+            name="author"
+            error={errors.author}
+            hint={app.state?.checkInName ? undefined : 'Your name, remembered for your next check-ins'}
+          >
+            {(p) => (
+              <input {...p} value={v.author} onInput={set('author')} maxLength={100} autoComplete="name" />
+            )}
           </Field>
         </>
       )}

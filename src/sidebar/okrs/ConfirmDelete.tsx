@@ -1,4 +1,5 @@
 // Deleting an objective (with its key results) or one key result: what goes, what stays, and the call.
+import { plural } from '../../core/plural';
 import type { KeyResultView, ObjectiveView } from '../../core/rpc';
 import { rpc } from '../rpc';
 import { Confirm } from '../ui/Confirm';
@@ -15,7 +16,7 @@ export function ConfirmDelete({
 )) {
   const n = objective?.keyResults.length ?? 0;
   const what = objective
-    ? `objective ${objective.id}${n ? ` and its ${n} key result${n > 1 ? 's' : ''}` : ''}`
+    ? `objective ${objective.id}${n ? ` and its ${plural(n, 'key result')}` : ''}`
     : `key result ${keyResult.id}`;
   return (
     <Confirm

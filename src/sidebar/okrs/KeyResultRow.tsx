@@ -23,7 +23,14 @@ export function KeyResultRow({
     <div class="kr-row">
       <div class="kr-main">
         <div class="kr-title">
-          <span class="id">{kr.id}</span> {kr.title}
+          {kr.noId ? (
+            <span class="chip warn" title="Typed in the sheet without an ID">
+              no ID
+            </span>
+          ) : (
+            <span class="id">{kr.id}</span>
+          )}{' '}
+          {kr.title}
         </div>
         <div class="muted small">
           {formatValue(kr.baseline, unit)} → {formatValue(kr.target, unit)} · now{' '}
@@ -38,25 +45,32 @@ export function KeyResultRow({
           )}
         </div>
         {kr.scoreError && <div class="field-error">{kr.scoreError}</div>}
-        <div class="row-actions">
-          <button type="button" class="link" onClick={() => onEdit({ kind: 'checkIn', keyResult: kr })}>
-            Check in
-          </button>
-          <button
-            type="button"
-            class="link"
-            onClick={() => onEdit({ kind: 'keyResult', objectiveId: kr.objectiveId, keyResult: kr })}
-          >
-            Edit
-          </button>
-          <button
-            type="button"
-            class="link danger-link"
-            onClick={() => onEdit({ kind: 'delete', keyResult: kr })}
-          >
-            Delete
-          </button>
-        </div>
+        {kr.noId ? (
+          <p class="muted small">
+            Typed in the sheet without an ID: it counts in {kr.objectiveId}'s score. Type an ID in its row's
+            ID column (like {kr.objectiveId}.9) to check in or edit it here.
+          </p>
+        ) : (
+          <div class="row-actions">
+            <button type="button" class="link" onClick={() => onEdit({ kind: 'checkIn', keyResult: kr })}>
+              Check in
+            </button>
+            <button
+              type="button"
+              class="link"
+              onClick={() => onEdit({ kind: 'keyResult', objectiveId: kr.objectiveId, keyResult: kr })}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              class="link danger-link"
+              onClick={() => onEdit({ kind: 'delete', keyResult: kr })}
+            >
+              Delete
+            </button>
+          </div>
+        )}
       </div>
       <ScoreBadge score={kr.score} error={kr.scoreError} bands={bands} status={kr.status} />
     </div>

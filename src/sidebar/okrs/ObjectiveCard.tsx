@@ -1,5 +1,6 @@
 // One objective of the running quarter as a card: its head (or its form while edited), the coach's hint, its
 // key results (each a row, or the form or confirmation open on it), and the objective's own actions.
+import { plural } from '../../core/plural';
 import type { ObjectiveView, State } from '../../core/rpc';
 import { CheckInForm } from './CheckInForm';
 import { CoachHint } from './CoachHint';
@@ -25,7 +26,7 @@ export function ObjectiveCard({
 }) {
   const bands = state.settings.scoring;
   return (
-    <article class="objective card" aria-label={`${o.id} ${o.title}`}>
+    <article class="objective card" data-id={o.id} tabIndex={-1} aria-label={`${o.id} ${o.title}`}>
       {editing?.kind === 'objective' && editing.objective?.id === o.id ? (
         <ObjectiveForm state={state} objective={o} onDone={onDone} />
       ) : (
@@ -40,10 +41,18 @@ export function ObjectiveCard({
           <ScoreBadge score={o.score} error={o.scoreError} bands={bands} status={o.status} />
         </header>
       )}
+      {o.keyResultCount !== undefined && (o.counted ?? 0) < o.keyResultCount && (
+        <p class="muted small counted">
+          {o.counted} of {plural(o.keyResultCount, 'key result')} scored:{' '}
+          {o.keyResultCount - (o.counted ?? 0) === 1
+            ? 'one has no target yet and is left out until it has one.'
+            : `${o.keyResultCount - (o.counted ?? 0)} have no target yet and are left out until they have one.`}
+        </p>
+      )}
       <CoachHint objective={o} />
       <ul class="krs">
         {o.keyResults.map((kr) => (
-          <li key={kr.id} class="kr">
+          <li key={kr.noId ? `row-${kr.title}` : kr.id} class="kr">
             {editing?.kind === 'keyResult' && editing.keyResult?.id === kr.id ? (
               <KeyResultForm state={state} objectiveId={o.id} keyResult={kr} onDone={onDone} />
             ) : editing?.kind === 'checkIn' && editing.keyResult.id === kr.id ? (

@@ -11,6 +11,11 @@ import { ObjectiveCard } from './ObjectiveCard';
 import { ObjectiveForm } from './ObjectiveForm';
 import { SetUpQuarter } from './SetUpQuarter';
 
+/** The one line that says what a colour means: the pace during the quarter, the bands at its end. */
+export function paceLegend(bands: { yellowFrom: number; greenFrom: number }): string {
+  return `Colours follow the pace: green when a score has reached ${percent(bands.greenFrom)} of the share of the quarter gone by, yellow from ${percent(bands.yellowFrom)} of it, else red. At the quarter's end that is the grade: green from ${percent(bands.greenFrom)}, yellow from ${percent(bands.yellowFrom)}.`;
+}
+
 export function OkrsPanel({ onStartNewQuarter }: { onStartNewQuarter: () => void }) {
   const app = useApp();
   const [editing, setEditing] = useState<Editing>();
@@ -43,6 +48,7 @@ export function OkrsPanel({ onStartNewQuarter }: { onStartNewQuarter: () => void
         <div style={{ width: `${Math.round(q.elapsed * 100)}%` }} />
       </div>
       <p class="muted small">{percent(q.elapsed)} of the quarter has passed</p>
+      <p class="muted small legend">{paceLegend(state.settings.scoring)}</p>
 
       {app.fixKpi && <FixKpiForm kpi={app.fixKpi} onDone={() => app.setFixKpi(undefined)} />}
       {editing?.kind === 'objective' && !editing.objective && <ObjectiveForm state={state} onDone={close} />}

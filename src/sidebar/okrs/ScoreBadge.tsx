@@ -1,5 +1,6 @@
-// A score as the OKRs panel shows it: a percent coloured by its band, the status (pace) beside it, or "Error"
-// with the reason on hover.
+// A score as the OKRs panel shows it: a percent coloured by the status (pace) beside it, so colour and word
+// agree (core/quarter.ts PACE_BANDS; by its band when it has no status), or "Error" with the reason on hover.
+import { paceBand } from '../../core/quarter';
 import type { Bands } from '../../core/score';
 import { percent, scoreBand } from '../format';
 
@@ -23,7 +24,10 @@ export function ScoreBadge({
   }
   return (
     <span class="score">
-      <span class={`badge ${scoreBand(score, bands)}`} title={status ? `${status}` : undefined}>
+      <span
+        class={`badge ${(typeof score === 'number' && status && paceBand(status)) || scoreBand(score, bands)}`}
+        title={status ? `${status}` : undefined}
+      >
         {percent(score)}
       </span>
       {status && <span class={`status status-${status.toLowerCase().replace(/\s+/g, '-')}`}>{status}</span>}

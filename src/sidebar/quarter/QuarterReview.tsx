@@ -1,6 +1,9 @@
 // Start new quarter, the review: the closing quarter's final scores, a tick per key result to carry over
-// (unfinished ones ticked) with its new baseline and a target to change, and the confirmation that starts it.
+// (unfinished ones ticked) with its new baseline, a target and a title to change (a milestone or yes/no key
+// result has no baseline to move; a yes/no one no target), and the confirmation that starts it, which says
+// how many days the closing quarter still has.
 import { useEffect, useState } from 'preact/hooks';
+import { plural } from '../../core/plural';
 import type { NewQuarterPreview } from '../../core/rpc';
 import { inputValue } from '../form/useFormValues';
 import { editableValue, formatValue, percent, scoreBand } from '../format';
@@ -10,10 +13,13 @@ import { useBusy } from '../ui/useBusy';
 
 export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview; onDone: () => void }) {
   const app = useApp();
+  // the final grade: the score's band under the saved settings
+  const bands = app.state?.settings.scoring;
   const [carry, setCarry] = useState<Set<string>>(
     () => new Set(preview.objectives.flatMap((o) => o.keyResults.filter((k) => k.carried).map((k) => k.id))),
   );
   const [targets, setTargets] = useState<Record<string, string>>({});
+  const [titles, setTitles] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
   const [busy, run] = useBusy();
 
@@ -35,6 +41,9 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
         const numericTargets = Object.fromEntries(
           Object.entries(targets).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
         );
+        const newTitles = Object.fromEntries(
+          Object.entries(titles).filter(([id, t]) => carry.has(id) && t.trim() !== ''),
+        );
         await app.act(
           () =>
             rpc('startNewQuarter', {
@@ -42,9 +51,10 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
               closes: preview.from,
               carry: carriedKrs,
               targets: numericTargets,
+              titles: newTitles,
             }),
           (r) =>
-            `Started ${r.quarter}: ${r.carriedKeyResults} key result${r.carriedKeyResults === 1 ? '' : 's'} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
+            `Started ${r.quarter}: ${plural(r.carriedKeyResults, 'key result')} carried over, ${r.historyRows} saved to OKR History. ${preview.from} is now protected.`,
         );
         onDone();
       } catch {
@@ -67,7 +77,7 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
               <div class="id">{o.id}</div>
               <div class="title">{o.title}</div>
             </div>
-            <span class={`badge ${scoreBand(o.score)}`}>{percent(o.score)}</span>
+            <span class={`badge ${scoreBand(o.score, bands)}`}>{percent(o.score)}</span>
           </header>
           <ul class="krs">
             {o.keyResults.map((k) => (
@@ -76,20 +86,40 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
                   <input type="checkbox" checked={carry.has(k.id)} onChange={() => toggle(k.id)} />
                   <span>
                     <span class="id">{k.id}</span> {k.title}{' '}
-                    <span class={`badge ${scoreBand(k.score)}`}>{percent(k.score)}</span>
+                    <span class={`badge ${scoreBand(k.score, bands)}`}>{percent(k.score)}</span>
                     {k.finished && <span class="muted small"> done</span>}
                   </span>
                 </label>
                 {carry.has(k.id) && (
                   <div class="muted small carry-detail">
-                    new baseline {formatValue(k.newBaseline, k.unit)} · target{' '}
-                    <input
-                      class="inline"
-                      aria-label={`Target for ${k.id} next quarter`}
-                      value={targets[k.id] ?? editableValue(k.target, k.unit)}
-                      onInput={(e) => setTargets({ ...targets, [k.id]: inputValue(e) })}
-                      inputMode="decimal"
-                    />
+                    {k.type !== 'milestone' && k.type !== 'yes/no' && (
+                      <>new baseline {formatValue(k.newBaseline, k.unit)} · </>
+                    )}
+                    {k.type !== 'yes/no' && (
+                      <>
+                        {k.type === 'milestone' ? 'milestones ' : 'target '}
+                        <input
+                          class="inline"
+                          aria-label={`Target for ${k.id} next quarter`}
+                          value={targets[k.id] ?? editableValue(k.target, k.unit)}
+                          onInput={(e) => setTargets({ ...targets, [k.id]: inputValue(e) })}
+                          inputMode="decimal"
+                        />
+                      </>
+                    )}
+                    <label class="carry-title">
+                      <span>
+                        Title next quarter
+                        {/\d/.test(k.title) && k.type !== 'milestone' && k.type !== 'yes/no'
+                          ? ' (its numbers may be out of date)'
+                          : ''}
+                      </span>
+                      <input
+                        aria-label={`Title of ${k.id} next quarter`}
+                        value={titles[k.id] ?? k.title}
+                        onInput={(e) => setTitles({ ...titles, [k.id]: inputValue(e) })}
+                      />
+                    </label>
                   </div>
                 )}
               </li>
@@ -102,9 +132,15 @@ export function QuarterReview({ preview, onDone }: { preview: NewQuarterPreview;
       )}
       {confirming ? (
         <div class="card confirm" role="alertdialog" aria-label="Confirm new quarter">
+          {preview.daysLeft > 0 && (
+            <p class="warn-text">
+              {preview.from} still has {plural(preview.daysLeft, 'day')} to go (it ends {preview.endsOn}). Its
+              scores are final from now on.
+            </p>
+          )}
           <p>
-            Start <b>{preview.to}</b> with {carriedKrs.length} key result{carriedKrs.length === 1 ? '' : 's'}{' '}
-            carried over?
+            Start <b>{preview.to}</b> {preview.daysLeft > 0 ? 'now ' : ''}with{' '}
+            {plural(carriedKrs.length, 'key result')} carried over?
           </p>
           <div class="actions">
             <button type="button" class="primary" id="confirm-new-quarter" onClick={start} disabled={busy}>

@@ -1,14 +1,24 @@
 // The settings form: fiscal year start, the highest score (over-achievement cap) and the band thresholds, with
 // numbers shown and typed as the spreadsheet's locale writes them (`0,7` in de_DE).
 import type { SettingsView } from '../../core/rpc';
+import { readPlainNumber } from '../../core/units';
 import { MONTH_NAMES } from '../../core/values';
 import { Field } from '../form/Field';
 import { Form } from '../form/Form';
 import { Options } from '../form/Options';
 import { useFormValues } from '../form/useFormValues';
-import { editableValue, formatValue, percent } from '../format';
+import { editableValue, formatValue, numberLocale, percent } from '../format';
 import { rpc } from '../rpc';
 import { useApp } from '../store';
+
+/** A threshold as typed so far, read in the spreadsheet's locale; the saved one while it does not read. */
+function typed(text: string, saved: number): number {
+  try {
+    return readPlainNumber('', text, numberLocale()) ?? saved;
+  } catch {
+    return saved;
+  }
+}
 
 export function SettingsForm({ settings: s }: { settings: SettingsView }) {
   const app = useApp();
@@ -65,10 +75,12 @@ export function SettingsForm({ settings: s }: { settings: SettingsView }) {
                 {(p) => <input {...p} value={v.greenFrom} onInput={set('greenFrom')} inputMode="decimal" />}
               </Field>
             </div>
-            <p class="hint">
-              Google's re:Work bands: red below {formatValue(0.4)}, yellow to {formatValue(0.7)}, green from{' '}
-              {formatValue(0.7)} — {formatValue(0.7)} is success. Numbers as this spreadsheet's locale writes
-              them.
+            <p class="hint bands-hint">
+              {(() => {
+                const y = typed(v.yellowFrom, s.scoring.yellowFrom);
+                const g = typed(v.greenFrom, s.scoring.greenFrom);
+                return `Red below ${formatValue(y)}, yellow from ${formatValue(y)}, green from ${formatValue(g)}. Google's re:Work bands are ${formatValue(0.4)} and ${formatValue(0.7)} (${formatValue(0.7)} is success). Numbers as this spreadsheet's locale writes them.`;
+              })()}
             </p>
           </>
         )}
