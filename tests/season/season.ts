@@ -282,7 +282,7 @@ export function playSeason(options: SeasonOptions): SeasonReport {
       if (!f || !same(o.score, f.score))
         throw new Error(`the review scores ${o.id} ${o.score}, the sidebar ${f?.score}`);
     }
-    call(addon, 'startNewQuarter', { carry: 'unfinished' });
+    call(addon, 'startNewQuarter', { closes: preview.from, carry: 'unfinished' });
     quarter = '2027-Q2';
     sheetNames = { objectives: '2027-Q2 Objectives', keyResults: '2027-Q2 Key Results' };
   });

@@ -48,6 +48,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       [`${o1}.3`, 'yes/no', ''],
     ]);
     call(addon, 'startNewQuarter', {
+      closes: '2027-Q1',
       carry: 'unfinished',
       titles: { [`${o1}.1`]: 'Cut first response from 13 h to 10 h' },
       targets: { [`${o1}.1`]: '10 h' },
@@ -62,9 +63,9 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
 
   it('refuses a title for a key result that is not in the quarter, changing nothing', () => {
     const before = JSON.stringify(addon.toState());
-    expect(() => call(addon, 'startNewQuarter', { carry: 'unfinished', titles: { 'O9.1': 'x' } })).toThrow(
-      /titles: "O9.1" is not a key result of this quarter/,
-    );
+    expect(() =>
+      call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'unfinished', titles: { 'O9.1': 'x' } }),
+    ).toThrow(/titles: "O9.1" is not a key result of this quarter/);
     expect(JSON.stringify(addon.toState())).toBe(before);
   }, 60_000);
 });

@@ -35,7 +35,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
   it('archives values in their units and each objective final score, as the sidebar computed it', () => {
     const { o1, o2 } = quarterWithProgress(addon);
     const finals = call<State>(addon, 'getState').objectives.map((o) => [o.id, o.score]);
-    call(addon, 'startNewQuarter', { carry: 'unfinished' });
+    call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'unfinished' });
     const history = sheet('OKR History');
     const rows = records(addon, 'OKR History');
     expect(rows.map((r) => r['KR ID'])).toEqual([`${o1}.1`, `${o1}.2`, `${o1}.3`, `${o2}.1`]);
@@ -60,7 +60,7 @@ describe.each(TEST_LOCALES)('in %s', (locale) => {
       sheet(name).getDataRange().clearDataValidations();
       sheet(name).setConditionalFormatRules([]);
     }
-    call(addon, 'startNewQuarter', { carry: 'unfinished' });
+    call(addon, 'startNewQuarter', { closes: '2027-Q1', carry: 'unfinished' });
     const kr = sheet('2027-Q2 Key Results');
     const obj = sheet('2027-Q2 Objectives');
     expect(kr.getRange('E2').getDataValidation()?.getHelpText()).toMatch(/^One of: auto, increase/);
