@@ -46,7 +46,7 @@ function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable')
 }
 
 export function saveObjective(input: unknown): { id: string } {
-  const v = parseInput(saveObjectiveInput, input, 'objective');
+  const v = parseInput(saveObjectiveInput(), input, 'objective');
   return withDocumentLock('edit', () => writeObjective(v));
 }
 
@@ -102,7 +102,7 @@ export function createObjectiveForKpi(input: unknown): { objectiveId: string; ke
 }
 
 export function deleteKeyResult(id: unknown): { deleted: string[] } {
-  const krId = parseInput(keyResultId, id, 'delete');
+  const krId = parseInput(keyResultId(), id, 'delete');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const kr = findById(data.keyResults, krId, 'key result', data.sheets.info.label);
@@ -112,8 +112,8 @@ export function deleteKeyResult(id: unknown): { deleted: string[] } {
 }
 
 export function deleteObjective(id: unknown, options?: unknown): { deleted: string[] } {
-  const oid = parseInput(objectiveId, id, 'delete');
-  const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete');
+  const oid = parseInput(objectiveId(), id, 'delete');
+  const { cascade } = parseInput(deleteOptions(), options ?? {}, 'delete');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const plan = planObjectiveDelete(oid, cascade, { ...data, quarter: data.sheets.info.label });
