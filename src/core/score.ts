@@ -123,6 +123,11 @@ export function scoreOne(
   ) {
     return clamp((current - baseline) / (target - baseline), cap);
   }
+  return scoreAnyRow(baseline, target, current, type, cap);
+}
+
+/** scoreOne beyond the common row; kept apart so that scoreOne stays small enough for V8 to inline it. */
+function scoreAnyRow(baseline: Cell, target: Cell, current: Cell, type: Cell, cap: number): number | '' {
   const t = readScoreType(type);
   switch (t) {
     case 'yes/no': {
