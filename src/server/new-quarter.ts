@@ -3,7 +3,7 @@
 // reads once, writes in batches and registers how to undo each write as it makes it.
 
 import { columnLetter } from '../core/a1';
-import { HISTORY, lastFilledRow } from '../core/layout';
+import { HISTORY } from '../core/layout';
 import {
   carriedKeyResultRows,
   carriedObjectiveRows,
@@ -39,7 +39,7 @@ import {
   setDocumentProperty,
 } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
-import { appendRows, readTable } from './tables';
+import { appendRows, readLogEnd } from './tables';
 
 interface Prepared {
   doc: Doc;
@@ -186,11 +186,11 @@ function writeQuarterRows(sheet: Sheet, header: unknown[], rows: Cell[][], widen
 function appendHistory(doc: Doc, quarter: string, plan: QuarterPlan, undo: Array<() => void>): void {
   const history = ensureLogSheet(doc, HISTORY, 'history', undo);
   if (!plan.history.length) return;
-  const ht = readTable(history.sheet, HISTORY);
-  const width = ht.values[0]?.length ?? HISTORY.columns.length;
-  const rows = historyRows(plan, quarter, new Date(), ht.columns, width);
+  // appended below the last row, which is never read: the history only grows
+  const end = readLogEnd(history.sheet, HISTORY);
+  const rows = historyRows(plan, quarter, new Date(), end.columns, end.width);
   // a sheet made by this action is undone by deleting it: its rows need no undo of their own
-  appendRows(history.sheet, lastFilledRow(ht.values, ht.columns.quarter) + 1, rows, {
+  appendRows(history.sheet, end.next, rows, {
     ...(history.created ? {} : { undo }),
   });
 }

@@ -31,7 +31,7 @@ import { withDocumentLock } from './lock';
 import { currentQuarter, type QuarterData } from './quarter-sheets';
 import { loadIdCounters, loadSettings, saveIdCounters } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
-import { appendRows, readTable, writeRuns } from './tables';
+import { appendRows, readLogEnd, writeRuns } from './tables';
 
 /** What a plan reads of the running quarter, with new rows going below the last filled row of `sheet`. */
 function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable'): QuarterRows {
@@ -133,11 +133,9 @@ export function checkIn(input: unknown): { krId: string } {
     const plan = planCheckIn(v, kr, quarter, new Date());
     const log = ensureLogSheet(doc, CHECK_INS, 'checkIns').sheet;
     doc.saveSheets();
-    const lt = readTable(log, CHECK_INS);
-    const width = lt.values[0]?.length ?? CHECK_INS.columns.length;
-    appendRows(log, lastFilledRow(lt.values, lt.columns.krId) + 1, [fullRow(plan.log, lt.columns, width)], {
-      spare: 99,
-    });
+    // appended below the log's last row, which is never read: the log only grows
+    const end = readLogEnd(log, CHECK_INS);
+    appendRows(log, end.next, [fullRow(plan.log, end.columns, end.width)], { spare: 99 });
     writeRuns(data.sheets.keyResults, kr.row, contiguousRuns(plan.patch, data.keyResultsTable.columns));
     return { krId: kr.id };
   });

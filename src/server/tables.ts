@@ -66,6 +66,29 @@ export function readTable<L extends SheetLayout>(
   };
 }
 
+/**
+ * Row 1 of a log sheet and the layout's columns in it, and the row after its last: what appending needs, read
+ * without reading the log (which only grows). A header whose formula shows an error is found as in readTable.
+ */
+export function readLogEnd<L extends SheetLayout>(
+  sheet: Sheet,
+  layout: L,
+): { width: number; columns: Columns<L>; next: number } {
+  const range = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()));
+  const header = [...((range.getValues()[0] ?? []) as Cell[])];
+  if (!hasHeaders(layout, header)) {
+    (range.getFormulas()[0] ?? []).forEach((f, i) => {
+      const shown = headerOfFormula(f);
+      if (shown) header[i] = shown;
+    });
+  }
+  return {
+    width: header.length,
+    columns: locateColumns(layout, header, sheet.getName()),
+    next: Math.max(1, sheet.getLastRow()) + 1,
+  };
+}
+
 /** Writes cells of one row in runs of adjacent columns: one setValues per run. */
 export function writeRuns(sheet: Sheet, row: number, runs: Array<{ start: number; values: Cell[] }>): void {
   for (const run of runs) sheet.getRange(row, run.start + 1, 1, run.values.length).setValues([run.values]);
