@@ -1,5 +1,6 @@
-// The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
-// after every change (its locale is the one format.ts shows numbers in), the notice for what just happened
+// The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and replaced by the
+// state every action answers with (one server execution per action; its locale is the one format.ts shows
+// numbers in), the notice for what just happened
 // (ui/NoticeLine shows it), and the panel on show.
 // Panels read it through useApp().
 import { type ComponentChildren, createContext } from 'preact';
@@ -20,8 +21,11 @@ export interface App {
   reload: () => Promise<void>;
   notice?: Notice;
   say: (notice?: Notice) => void;
-  /** runs a server call, then reloads the state; failures become the notice and are rethrown for forms */
-  act: <T>(call: () => Promise<T>, success?: (value: T) => string) => Promise<T>;
+  /**
+   * runs an action, which answers with the state after it, and shows that state; failures become the notice
+   * and are rethrown for forms
+   */
+  act: <T extends { state: State }>(call: () => Promise<T>, success?: (value: T) => string) => Promise<T>;
   /** a red KPI to turn into an objective: the OKRs panel shows a pre-filled form for it */
   fixKpi?: KpiView;
   setFixKpi: (kpi?: KpiView) => void;
@@ -46,38 +50,44 @@ export function AppProvider({
   const [loadError, setLoadError] = useState<string>();
   const [notice, say] = useState<Notice>();
 
+  const show = useCallback((next: State) => {
+    showNumbersIn(next.locale);
+    setState(next);
+    setLoadError(undefined);
+  }, []);
+
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const next = await rpc('getState');
-      showNumbersIn(next.locale);
-      setState(next);
-      setLoadError(undefined);
+      show(await rpc('getState'));
     } catch (e) {
       setLoadError(errorMessage(e));
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [show]);
 
   useEffect(() => {
     void reload();
   }, [reload]);
 
   const act = useCallback(
-    async <T,>(call: () => Promise<T>, success?: (value: T) => string): Promise<T> => {
+    async <T extends { state: State }>(
+      call: () => Promise<T>,
+      success?: (value: T) => string,
+    ): Promise<T> => {
       say(undefined);
       try {
         const value = await call();
+        show(value.state);
         if (success) say({ kind: 'ok', text: success(value) });
-        await reload();
         return value;
       } catch (e) {
         say({ kind: 'error', text: errorMessage(e) });
         throw e;
       }
     },
-    [reload],
+    [show],
   );
 
   const app = useMemo(
