@@ -500,6 +500,24 @@ function benchSizes(): void {
   row('dist/Sidebar.html, gzip', gz('Sidebar.html'), 'KB', '<= 32');
 }
 
+/** The real-tab corpus graded by scripts/real-tabs.ts: how many files read right, and what each miss was. */
+function benchRealTabs(): void {
+  console.log('');
+  console.log(
+    'Real tabs (tests/fixtures/real-tabs, files written by others, graded against answers written first)',
+  );
+  const out = execFileSync(process.execPath, ['scripts/run-ts.mjs', 'scripts/real-tabs.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  let file = '';
+  for (const line of out.split('\n')) {
+    if (/^\S.*\.(csv|tsv) {2}\[/.test(line)) file = line.split('  ')[0]!;
+    else if (line.startsWith('  MISS ')) console.log(`  ${file}: ${line.slice(7)}`);
+    else if (/^real tabs |^misses by kind/.test(line)) console.log(`  ${line}`);
+  }
+}
+
 console.log('okr-sheets benchmark');
 console.log(`node ${process.version}, ${process.platform}/${process.arch}, ${os.cpus().length} cores`);
 // `npm run bench -- scoring load`: only those sections (the table and bench/results.json are written only for a full run)
@@ -511,6 +529,7 @@ const sections: Record<string, () => void | Promise<void>> = {
   kpis: benchKpiTab,
   quarter: benchNewQuarter,
   sizes: benchSizes,
+  realtabs: benchRealTabs,
 };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(sections)) if (!only.length || only.includes(name)) await run();

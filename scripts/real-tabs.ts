@@ -17,13 +17,12 @@ import path from 'node:path';
 import {
   type Detection,
   detectTable,
+  latestEntry,
   SAMPLE_HEAD_ROWS,
   SAMPLE_TAIL_ROWS,
   type TabSample,
 } from '../src/core/kpi-detect';
-import { lastValue } from '../src/core/kpi-health';
-import { readNumber } from '../src/core/values';
-import { type Answer, columnOf, loadCorpus, rowOf } from '../tests/fixtures/real-tabs/corpus';
+import { type Answer, columnOf, type KpiAnswer, loadCorpus } from '../tests/fixtures/real-tabs/corpus';
 import { readCsv } from '../tests/helpers/csv';
 
 /** The kinds of misses, in the order the summary lists them. */
@@ -40,6 +39,9 @@ const KINDS = {
   cadence: 'cadence',
   order: 'newest-first order',
   latest: 'latest value',
+  series: 'stacked series not told apart',
+  asked: 'asked where a person knows the direction',
+  unitAsked: 'unit left to the user (a code header)',
 } as const;
 type Kind = keyof typeof KINDS;
 
@@ -88,11 +90,12 @@ function sampleOf(name: string, rows: string[][]): TabSample {
   return { name, head, tail: grid.slice(tailStart), tailStart: tailStart + 1, lastRow, lastColumn };
 }
 
-/** The detector's units for a person's unit. */
+/** The unit kinds a person's unit allows the detector to propose. */
 function unitsFor(unit: string): string[] {
   if (unit === '%') return ['%'];
-  if (/^[$€£¥]$|\b(USD|EUR|GBP|JPY|ISK)\b/.test(unit)) return ['currency'];
-  if (/^(h|min|s|duration)$/.test(unit)) return ['duration'];
+  if (/\bper\b/.test(unit)) return ['number', 'currency'];
+  if (/^[$€£¥]$|^(USD|EUR|GBP|JPY|ISK|CHF)$/.test(unit)) return ['currency'];
+  if (/^(h|min|s|ms|duration)$/.test(unit)) return ['duration'];
   return ['count', 'number'];
 }
 
@@ -101,19 +104,101 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-function judge(a: Answer, rows: string[][], det: Detection): Miss[] {
-  const misses: Miss[] = [];
-  const headerRows = a.headerRows ?? [a.headerRow];
-  if (a.orientation === 'wide') {
-    for (const k of a.kpis) {
-      if (rowOf(k.column, rows) === undefined) problems.push(`${a.file}: no row labelled ${show(k.column)}`);
+const SPACINGS = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'sub-daily'];
+
+function judgeProposal(
+  misses: Miss[],
+  label: string,
+  want: KpiAnswer,
+  got: { unit?: string; betterWhen?: string; percentPoints?: boolean; unitUnknown?: boolean },
+): void {
+  const points = want.unit === '%' && got.percentPoints; // shown as the points they are written in, and said so
+  if (!points && !unitsFor(want.unit).includes(got.unit ?? '')) {
+    if (got.unitUnknown) {
+      misses.push({
+        kind: 'unitAsked',
+        what: `${label}: the header is a code; the user is told to choose the unit`,
+      });
+      judgeDirection(misses, label, want, got);
+      return;
     }
     misses.push({
+      kind: 'unit',
+      what: `${label}: ${got.unit} instead of ${show(want.unit || 'a plain number')}`,
+    });
+  }
+  judgeDirection(misses, label, want, got);
+}
+
+function judgeDirection(misses: Miss[], label: string, want: KpiAnswer, got: { betterWhen?: string }): void {
+  if (want.betterWhen === 'ask') {
+    if (got.betterWhen) misses.push({ kind: 'ask', what: `${label}: says ${got.betterWhen} without asking` });
+  } else if (got.betterWhen !== want.betterWhen) {
+    misses.push({
+      kind: got.betterWhen ? 'direction' : 'asked',
+      what: `${label}: ${got.betterWhen ?? 'asks'} instead of ${want.betterWhen}`,
+    });
+  }
+}
+
+function judgeLatest(misses: Miss[], label: string, want: KpiAnswer, got: number | undefined): void {
+  if (got === undefined || !sameNumber(got, want.latest)) {
+    misses.push({
+      kind: 'latest',
+      what: `${label}: shows ${show(got)} instead of ${want.latest} (${want.latestDate})`,
+    });
+  }
+}
+
+function judgeWide(a: Answer, det: Detection): Miss[] {
+  const misses: Miss[] = [];
+  if (det.orientation !== 'wide') {
+    misses.push({
       kind: 'wide',
-      what: `${a.kpis.length} KPIs are rows (${a.kpis.map((k) => show(k.column)).join(', ')}); the detector proposes columns ${det.valueColumns.map(letter).join(', ') || 'none'}`,
+      what: `${a.kpis.length} KPIs are rows; the detector reads a long table (columns ${det.valueColumns.map(letter).join(', ') || 'none'})`,
     });
     return misses;
   }
+  const headerRows = a.headerRows ?? [a.headerRow];
+  if (!headerRows.includes(det.headerRow)) {
+    misses.push({ kind: 'header', what: `row ${det.headerRow} instead of ${headerRows.join(' or ')}` });
+  }
+  for (const k of a.kpis) {
+    const row = det.rows?.find(
+      (r) =>
+        r.label === k.column ||
+        r.label.startsWith(`${k.column} / `) ||
+        r.label.split(' / ').slice(0, 2).join(' / ') === k.column,
+    );
+    if (!row) {
+      misses.push({ kind: 'kpiMissing', what: `row ${show(k.column)} not proposed` });
+      continue;
+    }
+    judgeProposal(misses, show(k.column), k, row);
+    judgeLatest(misses, show(k.column), k, row.latest?.value);
+  }
+  judgeCadence(misses, a, det);
+  return misses;
+}
+
+function judgeCadence(misses: Miss[], a: Answer, det: Detection): void {
+  const ok = SPACINGS.includes(a.cadence)
+    ? det.spacing === a.cadence
+    : !det.spacing || det.spacing === 'irregular';
+  if (!ok) misses.push({ kind: 'cadence', what: `${det.spacing ?? 'none'} instead of ${a.cadence}` });
+  if (a.traits.includes('newest-first') && !det.newestFirst) {
+    misses.push({ kind: 'order', what: 'rows run newest first; the detector reads them as oldest first' });
+  }
+}
+
+function judge(a: Answer, rows: string[][], det: Detection, sample: TabSample): Miss[] {
+  if (a.orientation === 'wide') return judgeWide(a, det);
+  const misses: Miss[] = [];
+  if (det.orientation === 'wide') {
+    misses.push({ kind: 'wide', what: 'a long table read as a wide scorecard' });
+    return misses;
+  }
+  const headerRows = a.headerRows ?? [a.headerRow];
   const headerOk = a.headerRow === 0 ? det.headerRow === 0 : headerRows.includes(det.headerRow);
   if (!headerOk) {
     misses.push({ kind: 'header', what: `row ${det.headerRow} instead of ${headerRows.join(' or ')}` });
@@ -131,14 +216,15 @@ function judge(a: Answer, rows: string[][], det: Detection): Miss[] {
       });
     }
   } else {
-    const parts = Object.values(a.dateColumn);
-    for (const p of parts) {
-      if (columnOf(p, rows, headerRows) === undefined) problems.push(`${a.file}: no date column ${show(p)}`);
+    const parts = Object.values(a.dateColumn).map((p) => columnOf(p, rows, headerRows));
+    if (parts.some((p) => p === undefined))
+      problems.push(`${a.file}: no date column ${show(Object.values(a.dateColumn))}`);
+    if (dc !== parts[0] || det.datePart?.column !== parts[1]) {
+      misses.push({
+        kind: 'dateSplit',
+        what: `the date is ${Object.values(a.dateColumn).map(show).join(' + ')}; the detector proposes ${dc === undefined ? 'no date column' : letter(dc)}${det.datePart ? ` + ${letter(det.datePart.column)}` : ''}`,
+      });
     }
-    misses.push({
-      kind: 'dateSplit',
-      what: `the date is ${parts.map(show).join(' + ')}; the detector proposes ${dc === undefined ? 'no date column' : letter(dc)}`,
-    });
   }
   const proposed = new Set(det.valueColumns.filter((i) => !det.columns[i]?.period));
   for (const name of a.notKpis) {
@@ -161,50 +247,30 @@ function judge(a: Answer, rows: string[][], det: Detection): Miss[] {
     }
     if (!seen.has(i)) {
       seen.add(i);
-      const units = unitsFor(k.unit);
-      if (!units.includes(col.unit ?? '')) {
+      judgeProposal(misses, show(k.column), k, col);
+    }
+    let key: string | undefined;
+    if (k.entity) {
+      key = det.series?.keys.find((s) => s === k.entity);
+      if (!key) {
         misses.push({
-          kind: 'unit',
-          what: `${show(k.column)}: ${col.unit} instead of ${show(k.unit || 'a plain number')}`,
+          kind: 'series',
+          what: `${label}: the series ${show(k.entity)} is not among ${show(det.series?.keys.join(', ') ?? 'none')}`,
         });
-      }
-      if (k.betterWhen === 'ask') {
-        misses.push({ kind: 'ask', what: `${show(k.column)}: says ${col.betterWhen} without asking` });
-      } else if (col.betterWhen !== k.betterWhen) {
-        misses.push({
-          kind: 'direction',
-          what: `${show(k.column)}: ${col.betterWhen} instead of ${k.betterWhen}`,
-        });
+        continue;
       }
     }
-    // Latest as the registry shows it: the last entry of the value column below the detected header row.
-    const entries = rows.slice(det.headerRow).map((row) => row[i] ?? '');
-    const shown = lastValue(entries);
-    let n: number | undefined;
-    try {
-      n = readNumber('', shown);
-    } catch {
-      n = undefined;
-    }
-    if (n === undefined || !sameNumber(n, k.latest)) {
-      misses.push({
-        kind: 'latest',
-        what: `${label}: shows ${show(shown)} instead of ${k.latest} (${k.latestDate})`,
-      });
-    }
+    judgeLatest(misses, label, k, latestEntry(det, sample, i, key)?.value);
   }
-  const cadences = ['daily', 'weekly', 'monthly', 'quarterly'];
-  if (cadences.includes(a.cadence) ? det.cadence !== a.cadence : a.cadence !== 'irregular' || det.cadence) {
-    misses.push({ kind: 'cadence', what: `${det.cadence ?? 'none'} instead of ${a.cadence}` });
-  }
-  if (a.traits.includes('newest-first') && !det.newestFirst) {
-    misses.push({ kind: 'order', what: 'rows run newest first; the detector reads them as oldest first' });
-  }
+  judgeCadence(misses, a, det);
   return misses;
 }
 
+/** Misses that leave nothing silently wrong: the add-on asks (a direction, a unit), or offers a column a person would not pick. */
+const SAFE: ReadonlySet<Kind> = new Set<Kind>(['asked', 'notKpi', 'unitAsked']);
 const tally = new Map<Kind, number>();
 let right = 0;
+let safe = 0;
 let total = 0;
 for (const a of answers) {
   if (filter && !a.file.includes(filter)) continue;
@@ -217,21 +283,31 @@ for (const a of answers) {
       `${a.file}: the CSV reader sniffs ${show(delimiter)}, the answer says ${show(a.delimiter)}`,
     );
   }
-  const det = detectTable(sampleOf('Sheet1', rows));
-  const misses = judge(a, rows, det);
+  const sample = sampleOf('Sheet1', rows);
+  const det = detectTable(sample);
+  const misses = judge(a, rows, det, sample);
   const date =
     det.dateColumn === undefined
       ? 'none'
       : `${letter(det.dateColumn)} ${show(det.columns[det.dateColumn]?.header)}`;
   const values = det.valueColumns
     .map((i) => det.columns[i]!)
-    .map((c) => `${c.letter}${c.period ? ' (period)' : ` ${c.unit}/${c.betterWhen}`}`)
+    .map((c) => `${c.letter}${c.period ? ' (period)' : ` ${c.unitText ?? c.unit}/${c.betterWhen ?? 'ask'}`}`)
     .join(', ');
+  const wide = (det.rows ?? [])
+    .slice(0, 6)
+    .map(
+      (r) => `${show(r.label)} ${r.unitText ?? r.unit}/${r.betterWhen ?? 'ask'} = ${r.latest?.value ?? '—'}`,
+    )
+    .join('; ');
   console.log(`\n${a.file}  [${a.publisher}]`);
   console.log(
-    `  detector: header row ${det.headerRow}, date ${date}, cadence ${det.cadence ?? 'none'}${det.newestFirst ? ', newest first' : ''}`,
+    `  detector: ${det.orientation}, header row ${det.headerRows.join('/') || 0}, date ${date}${det.datePart ? ` + ${letter(det.datePart.column)}` : ''}, spacing ${det.spacing ?? 'none'}${det.newestFirst ? ', newest first' : ''}${det.series ? `, ${det.series.keys.length} series` : ''}`,
   );
-  console.log(`  values:   ${values || 'none'}`);
+  console.log(
+    `  values:   ${det.orientation === 'wide' ? `${det.rows?.length ?? 0} rows: ${wide}` : values || 'none'}`,
+  );
+  for (const n of det.notes) console.log(`  note:     ${n}`);
   console.log(
     `  answer:   header row ${(a.headerRows ?? [a.headerRow]).join('/')}, date ${typeof a.dateColumn === 'object' && a.dateColumn ? Object.values(a.dateColumn).join(' + ') : (a.dateColumn ?? 'none')}, cadence ${a.cadence}, ${a.orientation}; KPIs ${a.kpis.map((k) => `${show(k.column)} ${k.unit || '#'}/${k.betterWhen} = ${k.latest}`).join('; ')}`,
   );
@@ -239,6 +315,7 @@ for (const a of answers) {
     right++;
     console.log('  read right');
   }
+  if (misses.every((m) => SAFE.has(m.kind))) safe++;
   const kinds = new Set<Kind>();
   for (const m of misses) {
     console.log(`  MISS ${KINDS[m.kind]}: ${m.what}`);
@@ -248,6 +325,9 @@ for (const a of answers) {
 }
 
 console.log(`\nreal tabs read right: ${right}/${total}`);
+console.log(
+  `real tabs with nothing silently wrong (misses only a question asked or a column offered): ${safe}/${total}`,
+);
 const summary = (Object.keys(KINDS) as Kind[])
   .filter((k) => tally.has(k))
   .map((k) => `${KINDS[k]}: ${tally.get(k)} files`);

@@ -1,22 +1,9 @@
 // KPI health: a KPI is expected to be at 100% of target all the time; when it is not, it turns yellow or red.
-// Also what a KPI's column says about it: its latest value, the value one cadence period earlier, the trend.
-// (What its numbers are, the unit, is core/units.ts.)
+// Also its direction and cadence words, one cadence period back from a day, and the trend from previous to
+// latest. (Which entries are latest and previous is kpi-series.ts; what its numbers are, the unit, units.ts.)
 import { call, quoted } from './formula-text';
 import type { Band } from './score';
-import {
-  type Cell,
-  type Day,
-  dateOfDay,
-  dayOfDate,
-  dayOfSerial,
-  describe,
-  InputError,
-  isBlank,
-  isDate,
-  readDay,
-  readNumber,
-  serialOfDay,
-} from './values';
+import { type Cell, type Day, describe, InputError, isBlank, readNumber, serialOfDay } from './values';
 
 export const BETTER_WHEN = ['higher', 'lower'] as const;
 export type BetterWhen = (typeof BETTER_WHEN)[number];
@@ -73,18 +60,6 @@ export function checkWarnAt(target: number, warnAt: number, better: BetterWhen):
   }
 }
 
-/** The index of the last non-blank entry, or -1. */
-function lastIndex(cells: readonly Cell[], before = cells.length): number {
-  for (let i = before - 1; i >= 0; i--) if (!isBlank(cells[i])) return i;
-  return -1;
-}
-
-/** The last non-blank value of a range read row by row (the newest entry of a KPI column). */
-export function lastValue(cells: readonly Cell[]): Cell {
-  const i = lastIndex(cells);
-  return i < 0 ? '' : cells[i];
-}
-
 /** The serial day one cadence period before `day` (a month back from 31 March is 28 or 29 February). */
 export function periodBefore(day: Day, cadence: Cadence): number {
   if (cadence === 'daily') return serialOfDay(day) - 1;
@@ -97,15 +72,6 @@ export function periodBefore(day: Day, cadence: Cadence): number {
   return serialOfDay({ year, month, day: Math.min(day.day, lastDay) });
 }
 
-function dayOrUndefined(v: Cell, dayOf: (d: Date) => Day): number | undefined {
-  try {
-    const d = readDay('date', v, dayOf);
-    return d ? serialOfDay(d) : undefined;
-  } catch {
-    return undefined; // a note or a label in the date column is no date: that row has no date
-  }
-}
-
 /**
  * How dates are read: the calendar day a Date shows, and the instant a day starts. Sheets hands dates over
  * as midnight in the spreadsheet's time zone; the server passes that zone, core alone reads UTC.
@@ -113,78 +79,6 @@ function dayOrUndefined(v: Cell, dayOf: (d: Date) => Day): number | undefined {
 export interface DayReader {
   dayOf(d: Date): Day;
   midnightOf(day: Day): number;
-}
-
-const UTC_DAYS: DayReader = { dayOf: dayOfDate, midnightOf: (day) => dateOfDay(day).getTime() };
-
-/**
- * The value a KPI had one cadence period before its latest entry. With dates and a cadence: the newest
- * entry dated on or before (latest date − one period); otherwise, or when no entry is that old, the entry
- * before the latest. Rows are read top to bottom as the tab holds them; `dates` is aligned with `values`
- * row by row and may be shorter or longer. Blank when there is no earlier entry. Only the latest date is
- * converted to a calendar day; the others are compared as instants, so 50,000 rows cost 50,000 comparisons.
- */
-export function kpiPrevious(
-  values: readonly Cell[],
-  dates?: readonly Cell[],
-  cadence?: Cadence,
-  days: DayReader = UTC_DAYS,
-): Cell {
-  const { index } = previousIndex(values, dates, cadence, days);
-  return index < 0 ? '' : values[index];
-}
-
-/**
- * kpiPrevious over the newest rows of a column only (a tab's last rows, the rows above them not read):
- * undefined when the answer may lie in the rows above (rows run oldest first).
- */
-export function kpiPreviousOfNewest(
-  values: readonly Cell[],
-  dates?: readonly Cell[],
-  cadence?: Cadence,
-  days: DayReader = UTC_DAYS,
-): Cell | undefined {
-  const { index, byDate } = previousIndex(values, dates, cadence, days);
-  if (byDate === 'not found') return undefined;
-  return index < 0 ? undefined : values[index];
-}
-
-/** The row of the previous value: by date when dates, a cadence and a dated latest entry allow it. */
-function previousIndex(
-  values: readonly Cell[],
-  dates: readonly Cell[] | undefined,
-  cadence: Cadence | undefined,
-  days: DayReader,
-): { index: number; byDate?: 'found' | 'not found' } {
-  const latest = lastIndex(values);
-  if (latest < 0) return { index: -1 };
-  const latestDay = dates && cadence ? dayOrUndefined(dates[latest], days.dayOf) : undefined;
-  if (dates && cadence && latestDay !== undefined) {
-    const limit = periodBefore(dayOfSerial(latestDay), cadence);
-    // an entry dated before the start of the day after `limit` is dated on or before `limit`
-    const end = days.midnightOf(dayOfSerial(limit + 1));
-    let best = -1;
-    let bestAt = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < latest; i++) {
-      if (isBlank(values[i])) continue;
-      const d = dates[i];
-      let at: number | undefined;
-      if (isDate(d)) {
-        const t = d.getTime();
-        if (t < end) at = t;
-      } else {
-        const serial = dayOrUndefined(d, days.dayOf);
-        if (serial !== undefined && serial <= limit) at = days.midnightOf(dayOfSerial(serial));
-      }
-      if (at !== undefined && at >= bestAt) {
-        best = i;
-        bestAt = at;
-      }
-    }
-    if (best >= 0) return { index: best, byDate: 'found' };
-    return { index: lastIndex(values, latest), byDate: 'not found' };
-  }
-  return { index: lastIndex(values, latest) };
 }
 
 export type Trend = '↑' | '↓' | '→' | '';
@@ -230,14 +124,4 @@ export function trendFormula(latest: string, previous: string): string {
     call('IF', `${latest}<${previous}`, quoted('↓'), quoted('→')),
   );
   return call('ARRAYFORMULA', call('IF', numbers, arrow, '""'));
-}
-
-/** The newest `n` numbers of a column, oldest first (for a sparkline); text and blanks are skipped. */
-export function recentNumbers(cells: readonly Cell[], n = 12): number[] {
-  const out: number[] = [];
-  for (let i = cells.length - 1; i >= 0 && out.length < n; i--) {
-    const v = cells[i];
-    if (typeof v === 'number' && Number.isFinite(v)) out.push(v);
-  }
-  return out.reverse();
 }

@@ -1,13 +1,16 @@
 // A tagged KPI as okr-sheets keeps it: its named range, the mark (developer metadata) on the user's tab, its row
-// of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status, and the KPI as the
-// sidebar sees it (one way of building it, whether from the registry or from a tag just made). Pure: the
-// server reads and writes.
+// of the KPIs registry with the formulas that compute Latest, Previous, Trend and Status (for a column, a row of
+// a wide scorecard, one of several stacked series), reading those formulas back, and the KPI as the sidebar
+// sees it (one way of building it, whether from the registry or from a tag just made). The user's tabs as the
+// sidebar lists them are kpi-tab-view.ts. Pure: the server reads and writes.
 
 import { columnFrom2, columnLetter, quoteSheet } from './a1';
 import { call, FUNCTIONS, headerFormula, quoted } from './formula-text';
 import { isKpiId } from './ids';
 import { type BetterWhen, type Cadence, trendFormula } from './kpi-health';
+import { type DatePartUnit, howText } from './kpi-series';
 import { asText, type Columns, type KeyOf, type KPIS, type RowPatch } from './layout';
+import type { DateOrder } from './locale';
 import type { KpiView } from './rpc';
 import { AUTOMATIC_FORMAT, numberFormatOf, type UnitChoice } from './units';
 import { type Cell, numberOrBlank, textKey, textOf } from './values';
@@ -17,26 +20,104 @@ export function namedRangeOf(id: string): string {
   return `KPI_${id}`;
 }
 
-/** Latest: the last entry of the KPI's named range. A key result that follows the KPI has it as Current. */
-export function latestFormula(id: string): string {
-  return latestFormulaOf(namedRangeOf(id));
+/**
+ * Latest: the newest entry of the KPI's named range, by its dates when it has a date column (or, for a row
+ * KPI, its header row of periods), of its series when the tab stacks several. A key result that follows the
+ * KPI has the same formula as Current. Without a definition: the last entry of the named range.
+ */
+export function latestFormula(id: string, def?: KpiDefinition): string {
+  return latestFormulaOf(namedRangeOf(id), ...(def ? seriesArgs(def) : []));
 }
 
-/** Latest of a named range, as a key result's Current holds it. */
-export function latestFormulaOf(namedRange: string): string {
-  return `=${call(FUNCTIONS.kpiLatest, namedRange)}`;
+/** Latest of a named range (and the ranges and texts saying how its dates read), as a key result's Current holds it. */
+export function latestFormulaOf(namedRange: string, ...args: readonly string[]): string {
+  return `=${call(FUNCTIONS.kpiLatest, namedRange, ...args)}`;
 }
 
 /**
- * The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one: as
- * getFormula returns it in any locale (one argument, so no separator), also under the name the function had
- * before it took the `OKR_` prefix (`=KPI_LATEST(KPI_churn)`), in any letter case.
+ * A Latest formula as getFormula returns it, in any locale (`,` or `;` between arguments), also under the name
+ * the function had before it took the `OKR_` prefix (`=KPI_LATEST(KPI_churn)`), in any letter case: the named
+ * range it reads and its other arguments as written. Undefined when the formula is not one.
  */
+export function readLatestFormula(
+  formula: string | undefined,
+): { range: string; args: string[] } | undefined {
+  const m = formula ? /^=\s*(?:OKR_)?KPI_LATEST\(([\s\S]*)\)$/i.exec(formula.trim()) : null;
+  if (!m) return undefined;
+  const parts = splitArguments(m[1]!);
+  const range = parts?.[0]?.trim();
+  if (!parts || !range || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(range)) return undefined;
+  return { range, args: parts.slice(1).map((a) => a.trim()) };
+}
+
+/**
+ * The arguments of a call as written, split at the separators outside quotes and brackets (`,` in en_US, `;`
+ * in the decimal-comma locales: no argument of ours holds a number, so neither is ever a decimal mark).
+ */
+function splitArguments(text: string): string[] | undefined {
+  const out: string[] = [];
+  let depth = 0;
+  let quote: '"' | "'" | undefined;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined; // a doubled quote closes and reopens: the same text
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (depth === 0 && (ch === ',' || ch === ';')) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (quote || depth !== 0) return undefined;
+  out.push(text.slice(from));
+  return out;
+}
+
+/**
+ * A Latest formula written anew in the add-on's one syntax (`;` between arguments, the function's current
+ * name), from one read back in any locale or made under the older name: what a carried or following key
+ * result's Current holds. Undefined when the formula is not one.
+ */
+export function rewrittenLatestFormula(formula: string | undefined): string | undefined {
+  const read = readLatestFormula(formula);
+  return read ? latestFormulaOf(read.range, ...read.args) : undefined;
+}
+
+/** The named range a Latest formula reads (so the KPI a key result's Current follows), if it is one. */
 export function latestFormulaRange(formula: string | undefined): string | undefined {
-  const m = formula
-    ? /^=\s*(?:OKR_)?KPI_LATEST\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\)$/i.exec(formula.trim())
-    : null;
-  return m ? m[1] : undefined;
+  return readLatestFormula(formula)?.range;
+}
+
+/** The ranges and texts after the named range that say where a KPI's dates and series are and how they read. */
+function seriesArgs(def: KpiDefinition, cadenceCell?: string): string[] {
+  const tab = quoteSheet(def.sourceTab);
+  const first = def.headerRow + 1;
+  const span = (from: number, to: number) =>
+    `${tab}!${columnLetter(from + 1)}${first}:${columnLetter(Math.max(from, to) + 1)}`;
+  const args: string[] = [];
+  if (def.row) {
+    // the whole header row: a month added at the right is dated as soon as it is typed
+    args.push(`${tab}!${def.row.periodRow}:${def.row.periodRow}`);
+  } else if (def.date) {
+    args.push(span(def.date.index, def.date.part?.index ?? def.date.index));
+  }
+  const how = howText({
+    ...(def.date?.order ? { order: def.date.order } : {}),
+    ...(def.date?.part ? { part: def.date.part.unit } : {}),
+  });
+  const tail: string[] = [];
+  if (cadenceCell !== undefined) tail.push(cadenceCell);
+  if (how || def.series) tail.push(quoted(how));
+  if (def.series) {
+    const cols = def.series.columns;
+    tail.push(span(cols[0]!, cols[cols.length - 1]!), quoted(def.series.key));
+  }
+  if (tail.length && args.length === 0) args.push(quoted(''));
+  return [...args, ...tail];
 }
 
 // ---- Developer metadata on the user's tab -----------------------------------------------------------------
@@ -54,6 +135,12 @@ export interface KpiMark {
   role: 'value' | 'date';
   headerRow?: number;
   rows?: number;
+  /** how the dates read (`DMY`, `year+month`), the column completing them, and the series followed */
+  how?: string;
+  part?: number;
+  series?: { columns: number[]; key: string };
+  /** on a row of a wide scorecard: the periods' header row and their first and last columns (0-based) */
+  across?: { periodRow: number; from: number; to: number };
 }
 
 export function readKpiMark(json: string | null | undefined): KpiMark | undefined {
@@ -65,11 +152,29 @@ export function readKpiMark(json: string | null | undefined): KpiMark | undefine
     const whole = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined);
     const headerRow = whole(raw.headerRow);
     const rows = whole(raw.rows);
+    const part = whole(raw.part);
+    const s = raw.series;
+    const series =
+      s &&
+      typeof s.key === 'string' &&
+      Array.isArray(s.columns) &&
+      s.columns.every((c) => whole(c) !== undefined)
+        ? { columns: s.columns, key: s.key }
+        : undefined;
+    const a = raw.across;
+    const across =
+      a && [a.periodRow, a.from, a.to].every((n) => whole(n) !== undefined)
+        ? { periodRow: a.periodRow, from: a.from, to: a.to }
+        : undefined;
     return {
       id: raw.id,
       role: raw.role,
       ...(headerRow !== undefined ? { headerRow } : {}),
       ...(rows !== undefined ? { rows } : {}),
+      ...(typeof raw.how === 'string' && raw.how ? { how: raw.how } : {}),
+      ...(part !== undefined ? { part } : {}),
+      ...(series ? { series } : {}),
+      ...(across ? { across } : {}),
     };
   } catch {
     return undefined;
@@ -95,8 +200,17 @@ export interface KpiDefinition {
   sourceTab: string;
   headerRow: number;
   value: { index: number; header: string };
-  date?: { index: number; header: string };
-  unit: UnitChoice;
+  /** the date column, how its text dates read, and a second column completing them (a month after a year) */
+  date?: { index: number; header: string; order?: DateOrder; part?: { index: number; unit: DatePartUnit } };
+  /**
+   * a row KPI of a wide scorecard: its sheet row, the header row of periods, the periods' first and last columns
+   * when tagged; its named range and dates are the whole rows, so a new period's column at the right is followed
+   */
+  row?: { row: number; label: string; periodRow: number; from: number; to: number };
+  /** the stacked series followed: the columns telling series apart and the series' key (`EWR`, `A / B`) */
+  series?: { columns: number[]; key: string };
+  /** a unit the KPIs sheet shows (`%`, `$`, `€`, `h`, `MWh`), or one of the form's words */
+  unit: UnitChoice | string;
   betterWhen: BetterWhen;
   target?: number;
   warnAt?: number;
@@ -110,10 +224,23 @@ export interface KpiDefinition {
  */
 export function previousFormula(def: KpiDefinition, cadenceCell: string): string {
   const range = namedRangeOf(def.id);
-  if (!def.date) return `=${call(FUNCTIONS.kpiPrevious, range)}`;
-  const letter = columnLetter(def.date.index + 1);
-  const dates = `${quoteSheet(def.sourceTab)}!${letter}${def.headerRow + 1}:${letter}`;
-  return `=${call(FUNCTIONS.kpiPrevious, range, dates, cadenceCell)}`;
+  if (!def.date && !def.row && !def.series) return `=${call(FUNCTIONS.kpiPrevious, range)}`;
+  return `=${call(FUNCTIONS.kpiPrevious, range, ...seriesArgs(def, cadenceCell))}`;
+}
+
+/** Where a KPI's numbers are, as the registry shows it: `MRR (C)`, `row 5 (Total users)`, `Total (F) for EWR`. */
+export function valueLabel(def: KpiDefinition): string {
+  if (def.row) return `row ${def.row.row} (${def.row.label})`;
+  const column = columnLabel(def.value.header, columnLetter(def.value.index + 1));
+  return def.series ? `${column} for ${def.series.key}` : column;
+}
+
+/** Where a KPI's dates are: `Week (A)`, `Year (B) + Month (C)`, `row 1`, or "" without dates. */
+export function dateLabel(def: KpiDefinition): string {
+  if (def.row) return `row ${def.row.periodRow}`;
+  if (!def.date) return '';
+  const main = columnLabel(def.date.header, columnLetter(def.date.index + 1));
+  return def.date.part ? `${main} + column ${columnLetter(def.date.part.index + 1)}` : main;
 }
 
 /** The cells of a KPI's registry row (row `row`, 1-based), user text kept as text. */
@@ -122,15 +249,15 @@ export function registryRow(def: KpiDefinition, row: number, c: KpiColumns): Row
     id: def.id,
     name: asText(def.name),
     sourceTab: asText(def.sourceTab),
-    valueColumn: asText(columnLabel(def.value.header, columnLetter(def.value.index + 1))),
-    dateColumn: def.date ? asText(columnLabel(def.date.header, columnLetter(def.date.index + 1))) : '',
+    valueColumn: asText(valueLabel(def)),
+    dateColumn: asText(dateLabel(def)),
     unit: def.unit,
     betterWhen: def.betterWhen,
     target: def.target ?? '',
     warnAt: def.warnAt ?? '',
     owner: asText(def.owner ?? ''),
     cadence: def.cadence ?? '',
-    latest: latestFormula(def.id),
+    latest: latestFormula(def.id, def),
     previous: previousFormula(def, `${columnLetter(c.cadence + 1)}${row}`),
   };
 }
@@ -173,7 +300,7 @@ export function trendRuleFormulas(
  * the tab's `values` have them); undefined when that is the automatic format.
  */
 export function registryNumberFormat(
-  unit: UnitChoice,
+  unit: UnitChoice | string,
   sourceFormat?: string,
   values: readonly unknown[] = [],
 ): string | undefined {
@@ -237,7 +364,7 @@ export function entryOf(
     warnAt: def.warnAt ?? '',
     owner: def.owner ?? '',
     cadence: def.cadence ?? '',
-    dateColumn: def.date ? columnLabel(def.date.header, columnLetter(def.date.index + 1)) : '',
+    dateColumn: dateLabel(def),
     ...health,
   };
 }
@@ -249,6 +376,9 @@ export interface KpiPlaceView {
   valueLetter: string;
   dateColumn: string;
   dateLetter: string;
+  /** a row KPI's sheet row, and the stacked series a KPI follows */
+  row?: number;
+  series?: string;
 }
 
 const plainValue = (v: Cell): number | string | '' =>

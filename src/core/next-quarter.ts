@@ -3,7 +3,7 @@
 // result in its own unit), the OKR History rows, and the review the sidebar shows before anything changes.
 
 import type { KeyResultColumns, ObjectiveColumns } from './formulas';
-import { latestFormulaOf, latestFormulaRange } from './kpi-registry';
+import { rewrittenLatestFormula } from './kpi-registry';
 import { fullRow, type HISTORY, type KeyOf, type RowPatch, textCell } from './layout';
 import type { KeyResult, Objective } from './okr';
 import type { NewQuarterPreview } from './rpc';
@@ -103,7 +103,7 @@ export function carriedObjectiveRows(plan: QuarterPlan, c: ObjectiveColumns, wid
  */
 export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, width: number): Cell[][] {
   return plan.carriedKeyResults.map(({ from: k, baseline, target }) => {
-    const followed = latestFormulaRange(k.currentFormula);
+    const followed = rewrittenLatestFormula(k.currentFormula);
     return fullRow(
       {
         id: k.id,
@@ -113,7 +113,7 @@ export function carriedKeyResultRows(plan: QuarterPlan, c: KeyResultColumns, wid
         type: k.type,
         baseline,
         target,
-        current: followed ? latestFormulaOf(followed) : '',
+        current: followed ?? '',
         kpi: k.kpiId,
         weight: k.weight,
         notes: textCell(k.notes),

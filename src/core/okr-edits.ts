@@ -95,6 +95,8 @@ export function planObjectiveSave(v: SaveObjective, q: QuarterRows): RowWrite<Ke
 export interface KpiRef {
   id: string;
   latest: Cell;
+  /** the registry's Latest formula (by the KPI's dates and series), which a following key result copies */
+  latestFormula?: string;
   /** the registry's Unit cell */
   unit: string;
 }
@@ -178,7 +180,7 @@ export function planKeyResultSave(v: SaveKeyResult, q: QuarterRows, kpi: KpiRef 
   // unlinking a KPI keeps the value it last read, as a plain number, unless a new Current is given
   const unlinked = existing?.kpiId && !kpi && v.current === undefined ? existing.current : undefined;
   const current: Cell = kpi
-    ? latestFormula(kpi.id)
+    ? (kpi.latestFormula ?? latestFormula(kpi.id))
     : isQuantity(v.current)
       ? v.current.value
       : typeof v.current === 'string'

@@ -373,6 +373,12 @@ export function combineYearMonth(
   return out;
 }
 
+/** Period `n` of a year counted in `unit` (quarter 1–4, month 1–12, ISO week 1–53, or the year itself). */
+export function periodOfIndex(year: number, unit: IndexUnit, n: number): Period | undefined {
+  if (unit === 'year') return month(year, 1) && { start: { year, month: 1, day: 1 }, granularity: 'year' };
+  return unit === 'quarter' ? quarter(year, n) : unit === 'month' ? month(year, n) : isoWeek(year, n);
+}
+
 /** How often a column has a new period: a KPI's cadence, or what else the spacing shows. */
 export type PeriodCadence = Cadence | 'yearly' | 'sub-daily' | 'irregular';
 

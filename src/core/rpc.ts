@@ -50,6 +50,10 @@ export interface KpiView {
   /** the value column's header text ("" when it has none) and letter, as they are now */
   valueColumn: string;
   valueLetter: string;
+  /** a row KPI of a wide scorecard: its sheet row (valueColumn is then its label) */
+  row?: number;
+  /** the stacked series it follows, when its tab holds several */
+  series?: string;
   dateColumn: string;
   dateLetter: string;
   /** the named range over the value column: `=OKR_KPI_LATEST(KPI_churn)` reads it anywhere */
@@ -79,8 +83,25 @@ export interface TabColumnView {
   /** numbers that label rows (week numbers, years) */
   period?: boolean;
   name?: string;
+  /** the unit's kind as the form offers it, and the unit as a cell holds it (`€`, `h`, `MWh`) */
   unit?: string;
+  unitText?: string;
+  /** absent when the header does not tell: the form asks */
   betterWhen?: 'higher' | 'lower';
+}
+
+/** A row of a wide scorecard (one metric per row, periods across the header row) that can be tagged as a KPI. */
+export interface TabRowView {
+  /** 1-based sheet row */
+  row: number;
+  label: string;
+  name: string;
+  unit: string;
+  unitText?: string;
+  betterWhen?: 'higher' | 'lower';
+  /** its latest value and the period it is under */
+  latest?: number;
+  latestPeriod?: string;
 }
 
 /** One of the user's tabs: what detection found and the KPIs tagged in it. */
@@ -95,23 +116,35 @@ export interface TabView {
   dateColumn?: string;
   valueColumns: string[];
   cadence?: string;
-  /** the dates run newest first: okr-sheets reads the last row as the latest */
+  /** the dates run newest first (okr-sheets reads the newest date as the latest, whatever the order) */
   newestFirst?: boolean;
-  kpis: Array<{ id: string; name: string; valueLetter: string }>;
+  /** a wide scorecard: one KPI per row, periods across header row `headerRow` */
+  orientation: 'long' | 'wide';
+  kpiRows?: TabRowView[];
+  /** series stacked in one table: the columns telling them apart, and the series seen */
+  series?: { columns: string[]; keys: string[] };
+  /** what okr-sheets found that the user should know before tagging, and what to do */
+  notes: string[];
+  kpis: Array<{ id: string; name: string; valueLetter: string; row?: number }>;
   /** why the tab cannot be tagged, e.g. it has no column of numbers */
   problem?: string;
 }
 
 export interface TagKpiInput {
   sheetName: string;
-  /** a header text or a column letter */
-  valueColumn: string;
+  /** a header text or a column letter; blank for a row KPI */
+  valueColumn?: string;
+  /** a row KPI of a wide scorecard: its sheet row */
+  row?: number | string;
+  /** the stacked series the KPI follows (one of TabView.series.keys) */
+  series?: string;
   /** a header text or a letter; absent: the detected date column; "" : none */
   dateColumn?: string;
   name: string;
   /** absent or "": the detected unit */
   unit?: string;
-  betterWhen: 'higher' | 'lower';
+  /** "" (not chosen yet) is refused, naming the field */
+  betterWhen: 'higher' | 'lower' | '';
   target?: number | string;
   warnAt?: number | string;
   owner?: string;

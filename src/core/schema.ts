@@ -107,6 +107,7 @@ export const scoreType = lazy(() =>
 export const betterWhen = lazy(() =>
   field((v, refuse): BetterWhen => {
     const key = typeof v === 'string' ? v.trim().toLowerCase() : v;
+    if (key === '' || key === undefined || key === null) return refuse('is required');
     if (key === 'higher' || key === 'lower') return key;
     return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
   }),
@@ -323,12 +324,19 @@ export const deleteOptions = lazy(() => z._default(z.strictObject({ cascade: z.o
 const choice = <T extends string>(values: readonly T[], key: string) =>
   values.find((x) => x === key) as T | undefined;
 
-/** A unit: one of the KPI form's UNITS; blank or absent lets detection propose it. */
+/** A KPI's unit: one of the form's words, or a unit as a cell holds it (`€`, `CHF`, `h`, `MWh`, `tickets`). */
 export const kpiUnit = lazy(() =>
-  field((v, refuse): UnitChoice | undefined => {
+  field((v, refuse): UnitChoice | string | undefined => {
     if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
     const found = typeof v === 'string' ? choice(UNITS, v.trim().toLowerCase()) : undefined;
-    return found ?? refuse(`is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}`);
+    const free = typeof v === 'string' ? readUnit(v.trim())?.text : undefined;
+    return (
+      found ??
+      (free ||
+        refuse(
+          `is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}, nor a unit such as "€", "h" or "MWh"`,
+        ))
+    );
   }),
 );
 
@@ -354,16 +362,12 @@ export const columnRef = lazy(() =>
 export const tagKpiInput = perLocale((locale) =>
   z.strictObject({
     sheetName: requiredText(100),
-    valueColumn: z.pipe(
-      columnRef(),
-      z.transform((v, ctx) => {
-        if (v === null) {
-          ctx.issues.push({ code: 'custom', message: 'is required', input: v });
-          return z.NEVER;
-        }
-        return v;
-      }),
-    ),
+    /** a header or letter; blank for a row KPI of a wide scorecard */
+    valueColumn: z.optional(columnRef()),
+    /** a row KPI of a wide scorecard: its sheet row (1-based) */
+    row: z.optional(wholeNumber(1, 10_000_000, locale)),
+    /** the stacked series the KPI follows, as the tab's listing names it (`EWR`, `A / B`) */
+    series: text(200),
     /** absent: the detected date column; blank: none */
     dateColumn: z.optional(columnRef()),
     name: requiredText(100),
@@ -397,6 +401,7 @@ function kindOfTyped(unit: string): UnitChoice | 'count or number' {
  */
 export function parseTagKpi(input: unknown, locale: Locale): TagKpi {
   const { target, warnAt, ...rest } = parseInput(tagKpiInput(locale), input, 'kpi');
+  if (!rest.valueColumn && rest.row === undefined) throw new InputError('kpi: valueColumn: is required');
   for (const [name, q] of [
     ['target', target],
     ['warnAt', warnAt],

@@ -5,7 +5,8 @@
 // exports of index.ts; the time zone (server/dates.ts) is the only thing here that core cannot know.
 import { FUNCTIONS } from '../core/formula-text';
 import { type Arg, cellFunction, column, guard, isGrid, type Result, scalarArg } from '../core/grid';
-import { kpiPrevious, kpiStatus, lastValue, readCadence } from '../core/kpi-health';
+import { kpiStatus, readCadence } from '../core/kpi-health';
+import { readHow, readSeries, type Series, seriesLatest, seriesPrevious } from '../core/kpi-series';
 import {
   formatQuarter,
   parseQuarter,
@@ -95,18 +96,62 @@ export function OKR_ROLLUP(
   });
 }
 
-export function OKR_KPI_LATEST(range: Arg): Result {
-  if (!isGrid(range)) return range ?? '';
-  const cells: Cell[] = [];
-  for (const row of range) for (const v of row) cells.push(v);
-  return lastValue(cells);
+/** A range's cells row by row, in sheet order (a column top to bottom, a row left to right). */
+function cellsOf(v: Arg | undefined): Cell[] {
+  if (v === undefined) return [];
+  if (!isGrid(v)) return [v];
+  const out: Cell[] = [];
+  for (const row of v) for (const c of row) out.push(c);
+  return out;
 }
 
-export function OKR_KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
-  return guard(FUNCTIONS.kpiPrevious, () => {
-    const cells = column('values', values);
-    const when = dates === undefined || (!isGrid(dates) && dates === '') ? undefined : column('dates', dates);
-    const every = readCadence(scalarArg(FUNCTIONS.kpiPrevious, 'cadence', cadence ?? ''));
-    return kpiPrevious(cells, when, every, zoneDays);
+/** Per entry of `values`, the cells of a second range that go with it: its row (a column KPI) or its cell (a row KPI). */
+function perEntry(values: Arg, other: Arg | undefined): Cell[][] | undefined {
+  if (other === undefined || (!isGrid(other) && other === '')) return undefined;
+  const grid = isGrid(other) ? other : [[other]];
+  const oneRow = isGrid(values) && values.length === 1 && (values[0]?.length ?? 0) > 1;
+  return oneRow ? (grid[0] ?? []).map((c) => [c]) : grid.map((row) => [...row]);
+}
+
+function seriesArgs(fn: string, values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Series {
+  const keyText = key === undefined ? undefined : scalarArg(fn, 'key', key);
+  const cells = cellsOf(values);
+  if (isGrid(values) && values.length > 1 && (values[0]?.length ?? 0) > 1) {
+    throw new InputError(
+      `values must be a single column or a single row, got ${values.length} rows of ${values[0]?.length} columns`,
+    );
+  }
+  const when = perEntry(values, dates);
+  const oneRow = isGrid(values) && values.length === 1 && (values[0]?.length ?? 0) > 1;
+  if (oneRow && isGrid(dates) && dates.length > 1) {
+    throw new InputError(`dates of a row of values must be a row: got ${dates.length} rows`);
+  }
+  return readSeries({
+    values: cells,
+    ...(when ? { dates: when } : {}),
+    how: readHow(how === undefined ? '' : scalarArg(fn, 'how', how)),
+    ...(perEntry(values, keys) && keyText !== undefined && keyText !== ''
+      ? { keys: perEntry(values, keys)!, key: String(keyText) }
+      : {}),
+  });
+}
+
+export function OKR_KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
+  const fn = FUNCTIONS.kpiLatest;
+  return guard(fn, () => seriesLatest(seriesArgs(fn, values, dates, how, keys, key)));
+}
+
+export function OKR_KPI_PREVIOUS(
+  values: Arg,
+  dates?: Arg,
+  cadence?: Arg,
+  how?: Arg,
+  keys?: Arg,
+  key?: Arg,
+): Result {
+  const fn = FUNCTIONS.kpiPrevious;
+  return guard(fn, () => {
+    const every = readCadence(scalarArg(fn, 'cadence', cadence ?? ''));
+    return seriesPrevious(seriesArgs(fn, values, dates, how, keys, key), every, zoneDays);
   });
 }

@@ -28,6 +28,7 @@ import { buildMenu } from './menu';
 import * as newQuarter from './new-quarter';
 import * as edits from './okr-edits';
 import { readOverview } from './overview';
+import { runSelfTest } from './self-test';
 import * as setup from './setup';
 import { openSidebar } from './sidebar';
 import * as state from './state';
@@ -64,6 +65,14 @@ export function showNewQuarter(): void {
 /** Menu: Tag this tab as KPI… (opens the sidebar's KPIs panel with the active tab chosen). */
 export function showTagKpi(): void {
   openSidebar({ panel: 'kpis', sheet: spreadsheetApp().getActiveSheet().getName() });
+}
+
+/**
+ * Menu: Check this spreadsheet… (writes each kind of formula okr-sheets makes into a temporary sheet, checks
+ * them, the custom functions, locale, time zone, lock, copying and protection, removes the sheet, and reports).
+ */
+export function checkThisSpreadsheet(): void {
+  runSelfTest();
 }
 
 // ---- RPCs called by the sidebar (google.script.run) ------------------------------------------------------
@@ -207,29 +216,45 @@ export function OKR_BAND(score: Arg, yellowFrom?: Arg, greenFrom?: Arg): Result 
 }
 
 /**
- * The latest entry of a KPI: the last non-blank value of a column.
+ * The latest entry of a KPI: by its dates when given (whatever the order of the rows, newest first or
+ * unsorted; a row without a date, such as a totals row, is never the latest), else the last number written.
+ * Numbers written as text (`1.234,5`, `$3.70`, `12%`) are read as written.
  *
- * @param {Array<Array<number>>} range The KPI's value column (e.g. Churn!B2:B or a named range).
- * @return {number} The last non-blank value.
+ * @param {Array<Array<number>>} values The KPI's value column or row (e.g. Churn!B2:B or a named range).
+ * @param {Array<Array<Date>>} [dates] Their dates, entry by entry (e.g. Churn!A2:A, or the header row of a row KPI).
+ * @param {string} [how] How text dates read: "DMY", "MDY" or "YMD"; "year+month", "year+week", "year+quarter" or "day+hour" when the dates span two columns (the first and the last of the range).
+ * @param {Array<Array<string>>} [keys] The column(s) telling stacked series apart (e.g. Traffic!A2:A).
+ * @param {string} [key] The series the KPI follows (e.g. "EWR"; two columns: "A / B").
+ * @return {number} The newest value; blank when there is none.
  * @customfunction
  */
-export function OKR_KPI_LATEST(range: Arg): Result {
-  return customFunctions.OKR_KPI_LATEST(range);
+export function OKR_KPI_LATEST(values: Arg, dates?: Arg, how?: Arg, keys?: Arg, key?: Arg): Result {
+  return customFunctions.OKR_KPI_LATEST(values, dates, how, keys, key);
 }
 
 /**
  * The value a KPI had one cadence period before its latest entry: with dates and a cadence, the newest entry
- * dated on or before the latest date minus one period (a day, a week, a month, a quarter); otherwise, or
- * when no entry is that old, the entry before the latest.
+ * dated on or before the latest date minus one period (a day, a week, a month, a quarter); with dates only,
+ * the newest entry dated before the latest; without dates, the entry before the latest.
  *
- * @param {Array<Array<number>>} values The KPI's value column (e.g. Churn!B2:B or a named range such as KPI_churn).
- * @param {Array<Array<Date>>} [dates] The dates of those entries, row by row (e.g. Churn!A2:A).
+ * @param {Array<Array<number>>} values The KPI's value column or row (e.g. Churn!B2:B or a named range such as KPI_churn).
+ * @param {Array<Array<Date>>} [dates] The dates of those entries (e.g. Churn!A2:A).
  * @param {string} [cadence] "daily", "weekly", "monthly" or "quarterly"; blank: the previous entry.
+ * @param {string} [how] How the dates read, as for OKR_KPI_LATEST.
+ * @param {Array<Array<string>>} [keys] The column(s) telling stacked series apart.
+ * @param {string} [key] The series the KPI follows.
  * @return {number} The earlier value; blank when there is none.
  * @customfunction
  */
-export function OKR_KPI_PREVIOUS(values: Arg, dates?: Arg, cadence?: Arg): Result {
-  return customFunctions.OKR_KPI_PREVIOUS(values, dates, cadence);
+export function OKR_KPI_PREVIOUS(
+  values: Arg,
+  dates?: Arg,
+  cadence?: Arg,
+  how?: Arg,
+  keys?: Arg,
+  key?: Arg,
+): Result {
+  return customFunctions.OKR_KPI_PREVIOUS(values, dates, cadence, how, keys, key);
 }
 
 /**

@@ -4,7 +4,6 @@
 
 import { columnLetter } from '../core/a1';
 import { SAMPLE_HEAD_ROWS, SAMPLE_TAIL_ROWS, type TabSample } from '../core/kpi-detect';
-import { recentNumbers } from '../core/kpi-health';
 import {
   columnLabel,
   KPI_MARK_KEY,
@@ -13,13 +12,15 @@ import {
   namedRangeOf,
   readKpiMark,
   readRegistryEntry,
+  rewrittenLatestFormula,
   writeKpiMark,
 } from '../core/kpi-registry';
+import { readHow, readSeries, type Series, seriesRecent } from '../core/kpi-series';
 import { asText, contiguousRuns, KPIS } from '../core/layout';
 import type { KpiRef } from '../core/okr-edits';
 import type { KpiView } from '../core/rpc';
 import { type Cell, textKey, textOf } from '../core/values';
-import type { DeveloperMetadata, Sheet, Spreadsheet } from './gas';
+import type { DeveloperMetadata, Range, Sheet, Spreadsheet } from './gas';
 import { whenUnlocked } from './lock';
 import { Doc } from './sheet-list';
 import { readTable, type Table, writeRuns } from './tables';
@@ -62,8 +63,10 @@ export interface Mark {
   metadata: DeveloperMetadata;
   sheet: Sheet;
   sheetId: number;
-  /** 1-based column the mark is on now (it moves with inserted and deleted columns) */
+  /** 1-based column the mark is on now (it moves with inserted and deleted columns); 0 on a row */
   column: number;
+  /** 1-based row of a row KPI's mark (it moves with inserted and deleted rows) */
+  row?: number;
 }
 
 /** Every KPI mark in the spreadsheet, found with one metadata search. */
@@ -73,10 +76,20 @@ export function readMarks(ss: Spreadsheet): Mark[] {
     const mark = readKpiMark(metadata.getValue());
     if (!mark) continue;
     // a column location's sheet is its range's (DeveloperMetadataLocation.getSheet() is for sheet locations)
-    const range = metadata.getLocation().getColumn();
-    if (!range) continue;
-    const sheet = range.getSheet();
-    out.push({ mark, metadata, sheet, sheetId: sheet.getSheetId(), column: range.getColumn() });
+    const location = metadata.getLocation();
+    const range = location.getColumn();
+    const row = range ? null : location.getRow();
+    const at = range ?? row;
+    if (!at) continue;
+    const sheet = at.getSheet();
+    out.push({
+      mark,
+      metadata,
+      sheet,
+      sheetId: sheet.getSheetId(),
+      column: range ? range.getColumn() : 0,
+      ...(row ? { row: row.getRow() } : {}),
+    });
   }
   return out;
 }
@@ -103,6 +116,16 @@ export function addMark(sheet: Sheet, column: number, mark: KpiMark): void {
   sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(KPI_MARK_KEY, writeKpiMark(mark));
 }
 
+/** Puts a mark on a whole row of a tab: a row KPI of a wide scorecard (it moves with inserted rows). */
+export function addRowMark(sheet: Sheet, row: number, mark: KpiMark): void {
+  sheet.getRange(`${row}:${row}`).addDeveloperMetadata(KPI_MARK_KEY, writeKpiMark(mark));
+}
+
+/** Points a row KPI's named range at its whole row, so that a period added at the right is part of it. */
+export function pointRowRange(ss: Spreadsheet, id: string, sheet: Sheet, row: number): void {
+  ss.setNamedRange(namedRangeOf(id), sheet.getRange(`${row}:${row}`));
+}
+
 /**
  * Points a KPI's named range at its value column's entries, from below the header to the grid's last row.
  * Sheets does not grow a named range when rows are added at the bottom of a tab, so the mark remembers the
@@ -118,11 +141,22 @@ export function pointNamedRange(
   maxRows: number,
 ): void {
   if (headerRow + 1 > maxRows) return;
-  ss.setNamedRange(namedRangeOf(id), sheet.getRange(headerRow + 1, column, maxRows - headerRow, 1));
+  nameRange(ss, namedRangeOf(id), sheet.getRange(headerRow + 1, column, maxRows - headerRow, 1));
+}
+
+/**
+ * Gives `range` the name `name`: an existing named range is moved (`NamedRange.setRange`), since what
+ * `setNamedRange` does to a name that exists is undocumented; a new name is created.
+ */
+export function nameRange(ss: Spreadsheet, name: string, range: Range): void {
+  const existing = ss.getNamedRanges().find((n) => n.getName() === name);
+  if (existing) existing.setRange(range);
+  else ss.setNamedRange(name, range);
 }
 
 /** Re-points a KPI's named range when its tab's grid changed height (or when `force`); else does nothing. */
 export function keepNamedRangeCurrent(ss: Spreadsheet, value: Mark, maxRows: number, force = false): void {
+  if (value.row) return; // a row KPI's range spans its row's periods, not the grid's height
   if (!force && value.mark.rows === maxRows) return;
   pointNamedRange(ss, value.mark.id, value.sheet, value.column, value.mark.headerRow ?? 1, maxRows);
   value.mark = { ...value.mark, rows: maxRows };
@@ -140,7 +174,7 @@ export interface TabRead extends TabSample {
  * A tab's first SAMPLE_HEAD_ROWS rows and last SAMPLE_TAIL_ROWS rows (two getValues whatever its length),
  * with the head's number formats when asked. A 50,000-row tab is never read whole.
  */
-export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
+export function readTab(sheet: Sheet, withFormats: boolean, locale?: string): TabRead {
   const name = sheet.getName();
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
@@ -154,6 +188,7 @@ export function readTab(sheet: Sheet, withFormats: boolean): TabRead {
     lastRow,
     lastColumn,
     maxRows,
+    ...(locale ? { locale } : {}),
   };
   if (lastRow < 1 || lastColumn < 1) return tab;
   const headRows = Math.min(lastRow, SAMPLE_HEAD_ROWS);
@@ -175,6 +210,45 @@ export function sampleColumn(tab: TabSample, headerRow: number, column: number):
   for (let r = headerRow; r < tab.head.length; r++) out.push(tab.head[r]?.[column - 1] ?? '');
   for (const row of tab.tail) out.push(row[column - 1] ?? '');
   return out;
+}
+
+/** A row's cells in the sample from column `from` to `to` (0-based), left to right. */
+export function sampleRow(tab: TabSample, row: number, from: number, to: number): Cell[] {
+  const cells = row <= tab.head.length ? tab.head[row - 1] : tab.tail[row - tab.tailStart];
+  const out: Cell[] = [];
+  for (let c = from; c <= to; c++) out.push(cells?.[c] ?? '');
+  return out;
+}
+
+/**
+ * A KPI's series in the sample, as its mark describes it: its column's entries (or its row's cells) with their
+ * dates and, when the tab stacks series, the keys of each entry.
+ */
+export function sampleSeries(
+  tab: TabSample,
+  value: Pick<Mark, 'mark' | 'column' | 'row'>,
+  dateColumn?: number,
+): Series {
+  const m = value.mark;
+  if (value.row && m.across) {
+    // the whole rows, as the formulas read them: columns added at the right since tagging are in
+    const last = Math.max(tab.lastColumn, m.across.to + 1) - 1;
+    const dates = sampleRow(tab, m.across.periodRow, 0, last).map((c) => [c]);
+    return readSeries({ values: sampleRow(tab, value.row, 0, last), dates });
+  }
+  const headerRow = m.headerRow ?? 1;
+  const values = sampleColumn(tab, headerRow, value.column);
+  const first = dateColumn ? sampleColumn(tab, headerRow, dateColumn) : undefined;
+  const last = m.part ? sampleColumn(tab, headerRow, m.part + 1) : undefined;
+  const dates = first?.map((c, i) => (last ? [c, last[i] ?? ''] : [c]));
+  const keyColumns = m.series?.columns.map((c) => sampleColumn(tab, headerRow, c + 1));
+  const keys = keyColumns ? values.map((_, i) => keyColumns.map((col) => col[i] ?? '')) : undefined;
+  return readSeries({
+    values,
+    ...(dates ? { dates } : {}),
+    how: readHow(m.how),
+    ...(keys && m.series ? { keys, key: m.series.key } : {}),
+  });
 }
 
 /** A column's header text in the sample ("" without one). */
@@ -232,22 +306,35 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
     const tab = tabOf(value);
     const headerRow = value.mark.headerRow ?? 1;
     const dated = date && date.sheetId === value.sheetId ? date : undefined;
-    const place = {
-      sourceTab: tab.name,
-      valueColumn: sampleHeader(tab, headerRow, value.column),
-      valueLetter: columnLetter(value.column),
-      dateColumn: dated ? sampleHeader(tab, headerRow, dated.column) : '',
-      dateLetter: dated ? columnLetter(dated.column) : '',
-    };
+    const place = value.row
+      ? {
+          sourceTab: tab.name,
+          valueColumn: entry.name,
+          valueLetter: '',
+          dateColumn: '',
+          dateLetter: '',
+          row: value.row,
+        }
+      : {
+          sourceTab: tab.name,
+          valueColumn: sampleHeader(tab, headerRow, value.column),
+          valueLetter: columnLetter(value.column),
+          dateColumn: dated ? sampleHeader(tab, headerRow, dated.column) : '',
+          dateLetter: dated ? columnLetter(dated.column) : '',
+          ...(value.mark.series ? { series: value.mark.series.key } : {}),
+        };
     const problem =
-      !dated && entry.dateColumn
+      !dated && entry.dateColumn && !value.row
         ? 'its date column was deleted, so Previous is the entry before the latest; edit the KPI to choose another'
         : undefined;
     // the registry's own cells follow the tab when it was renamed or its columns moved
+    const column = columnLabel(place.valueColumn, place.valueLetter);
     const shown = {
       sourceTab: tab.name,
-      valueColumn: columnLabel(place.valueColumn, place.valueLetter),
-      ...(dated ? { dateColumn: columnLabel(place.dateColumn, place.dateLetter) } : {}),
+      ...(value.row
+        ? {}
+        : { valueColumn: value.mark.series ? `${column} for ${value.mark.series.key}` : column }),
+      ...(dated && !value.mark.part ? { dateColumn: columnLabel(place.dateColumn, place.dateLetter) } : {}),
     };
     const drifted = (Object.keys(shown) as Array<keyof typeof shown>).filter(
       (k) => textOf(cells[c[k]]) !== shown[k],
@@ -260,7 +347,8 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
     if (broken || value.mark.rows !== tab.maxRows) {
       repairs.push(() => keepNamedRangeCurrent(ss, value, tab.maxRows, broken));
     }
-    return kpiView(entry, place, recentNumbers(sampleColumn(tab, headerRow, value.column)), problem);
+    const recent = seriesRecent(sampleSeries(tab, value, dated?.column));
+    return kpiView(entry, place, recent, problem);
   });
   if (repairs.length)
     whenUnlocked(() => {
@@ -274,10 +362,11 @@ export function kpiRefs(ss: Spreadsheet): Map<string, KpiRef> {
   const out = new Map<string, KpiRef>();
   const sheet = findRegistry(ss);
   if (!sheet) return out;
-  const t = readTable(sheet, KPIS);
+  const t = readTable(sheet, KPIS, true);
   for (const r of registryRows(t)) {
     const { latest, unit } = readRegistryEntry(r.id, r.cells, t.columns);
-    out.set(r.id, { id: r.id, latest, unit });
+    const formula = rewrittenLatestFormula(t.formulas?.[r.row - 1]?.[t.columns.latest]);
+    out.set(r.id, { id: r.id, latest, unit, ...(formula ? { latestFormula: formula } : {}) });
   }
   return out;
 }

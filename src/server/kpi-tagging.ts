@@ -1,31 +1,18 @@
-// Tagging the user's own tabs as KPIs: which tabs there are and what they hold (listTabs), tagging a column
-// (tagKpi) and untagging it (untagKpi). The user's tab is only read, never written: a KPI is a registry row,
-// a named range over the value column and developer metadata on the column, nothing in the tab's cells.
+// Tagging the user's own tabs as KPIs: which tabs there are and what they hold (listTabs), tagging a column, a
+// row of a wide scorecard or one of several stacked series (tagKpi), and untagging (untagKpi). The user's tab is
+// only read, never written: a KPI is a registry row, a named range over the value column (or row) and developer
+// metadata on the column (or row), nothing in the tab's cells.
 
 import { columnLetter } from '../core/a1';
 import { slugOf, uniqueId } from '../core/ids';
-import {
-  type DetectedColumn,
-  type Detection,
-  detectTable,
-  requireDateColumn,
-  requireValueColumn,
-  resolveColumn,
-} from '../core/kpi-detect';
-import {
-  CADENCES,
-  type Cadence,
-  kpiPrevious,
-  kpiPreviousOfNewest,
-  kpiStatus,
-  kpiTrend,
-  lastValue,
-  recentNumbers,
-  TREND_COLOURS,
-} from '../core/kpi-health';
+import { readNumbers } from '../core/kpi-cells';
+import { placeKpi } from '../core/kpi-columns';
+import { detectTable } from '../core/kpi-detect';
+import { CADENCES, type Cadence, kpiStatus, kpiTrend, TREND_COLOURS } from '../core/kpi-health';
 import {
   entryOf,
   type KpiDefinition,
+  type KpiMark,
   kpiView,
   latestFormulaRange,
   namedRangeOf,
@@ -35,6 +22,8 @@ import {
   trendRuleFormulas,
   writeKpiMark,
 } from '../core/kpi-registry';
+import { howText, previousOf, seriesLatest, seriesRecent } from '../core/kpi-series';
+import { tabView } from '../core/kpi-tab-view';
 import {
   CHECK_INS,
   contiguousRuns,
@@ -44,6 +33,7 @@ import {
   lastFilledRow,
   layoutColumns,
 } from '../core/layout';
+import { localeRules } from '../core/locale';
 import { readKeyResults } from '../core/okr';
 import { isQuarterSheetName } from '../core/quarter';
 import type { KpiView, TabView } from '../core/rpc';
@@ -55,15 +45,19 @@ import { zoneDays } from './dates';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import {
   addMark,
+  addRowMark,
   findRegistry,
   keepNamedRangeCurrent,
   type Mark,
   placesById,
   pointNamedRange,
+  pointRowRange,
   readMarks,
   readTab,
   registryRows,
   sampleColumn,
+  sampleRow,
+  sampleSeries,
   type TabRead,
 } from './kpi-registry';
 import { spreadsheetLocale } from './locale';
@@ -89,49 +83,13 @@ function ownSheetIds(ss: Spreadsheet, registry: Sheet | undefined): Set<number> 
 
 // ---- listTabs ------------------------------------------------------------------------------------------------
 
-function tabView(tab: TabRead, d: Detection, marks: readonly Mark[], names: Map<string, string>): TabView {
-  const letter = (i: number) => d.columns[i]!.letter;
-  const problem =
-    tab.lastRow === 0
-      ? 'the tab is empty'
-      : d.valueColumns.length === 0
-        ? 'it has no column of numbers to follow'
-        : undefined;
-  return {
-    name: tab.name,
-    headerRow: d.headerRow,
-    rows: d.dataRows,
-    columns: d.columns.map((c) => ({
-      letter: c.letter,
-      header: c.header,
-      kind: c.kind,
-      ...(c.period ? { period: true } : {}),
-      ...(c.name ? { name: c.name } : {}),
-      ...(c.unit ? { unit: c.unit } : {}),
-      ...(c.betterWhen ? { betterWhen: c.betterWhen } : {}),
-    })),
-    ...(d.dateColumn !== undefined ? { dateColumn: letter(d.dateColumn) } : {}),
-    valueColumns: d.valueColumns.map(letter),
-    ...(d.cadence ? { cadence: d.cadence } : {}),
-    ...(d.newestFirst ? { newestFirst: true } : {}),
-    kpis: marks
-      .filter((m) => m.mark.role === 'value')
-      .sort((a, b) => a.column - b.column)
-      .map((m) => ({
-        id: m.mark.id,
-        name: names.get(m.mark.id) ?? m.mark.id,
-        valueLetter: d.columns[m.column - 1]?.letter ?? '',
-      })),
-    ...(problem ? { problem } : {}),
-  };
-}
-
 /**
  * The user's tabs (not the sheets okr-sheets keeps), each with what detection found in its first and last
  * rows and the KPIs tagged in it. Re-points a KPI's named range when its tab's grid changed height.
  */
 export function listTabs(): TabView[] {
   const ss = active();
+  const locale = ss.getSpreadsheetLocale();
   const registry = findRegistry(ss);
   const own = ownSheetIds(ss, registry);
   const names = new Map<string, string>();
@@ -145,7 +103,7 @@ export function listTabs(): TabView[] {
   for (const sheet of ss.getSheets()) {
     const sheetId = sheet.getSheetId();
     if (own.has(sheetId)) continue;
-    const tab = readTab(sheet, true);
+    const tab = readTab(sheet, true, locale);
     const mine = marks.filter((m) => m.sheetId === sheetId);
     for (const m of mine) {
       if (m.mark.role === 'value' && m.mark.rows !== tab.maxRows) {
@@ -173,8 +131,14 @@ function createRegistry(ss: Spreadsheet): Sheet {
   dataColumn(sheet, STANDARD.betterWhen).setDataValidation(
     listValidation(['higher', 'lower'], 'Is the KPI better when higher or when lower?'),
   );
+  // a unit as a cell holds it (`€`, `h`, `MWh`) is kept too: the dropdown offers the kinds, and warns only
   dataColumn(sheet, STANDARD.unit).setDataValidation(
-    listValidation([...UNITS], `One of: ${UNITS.join(', ')}`),
+    spreadsheetApp()
+      .newDataValidation()
+      .requireValueInList([...UNITS], true)
+      .setAllowInvalid(true)
+      .setHelpText(`One of: ${UNITS.join(', ')}, or a unit such as €, h or MWh`)
+      .build(),
   );
   dataColumn(sheet, STANDARD.cadence).setDataValidation(
     listValidation([...CADENCES], `How often it gets a new value: ${CADENCES.join(', ')}`),
@@ -192,17 +156,38 @@ function createRegistry(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-function kpiViewOf(def: KpiDefinition, tab: TabRead, valueColumn: number, dateColumn?: number): KpiView {
-  const values = sampleColumn(tab, def.headerRow, valueColumn);
-  const dates = dateColumn ? sampleColumn(tab, def.headerRow, dateColumn) : undefined;
-  const latest = lastValue(values);
-  // with rows left unread between the sample's head and tail, only the tail can tell the previous value; the
-  // KPIs sheet computes it over the whole column (and the sidebar shows the sheet's value)
-  const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1;
-  const newest = tab.tail.length;
-  const previous = gap
-    ? (kpiPreviousOfNewest(values.slice(-newest), dates?.slice(-newest), def.cadence, zoneDays) ?? '')
-    : kpiPrevious(values, dates, def.cadence, zoneDays);
+/** The mark on a KPI's value column (or row): where it is and how its dates and series read. */
+function valueMarkOf(def: KpiDefinition, maxRows: number): KpiMark {
+  const how = howText({
+    ...(def.date?.order ? { order: def.date.order } : {}),
+    ...(def.date?.part ? { part: def.date.part.unit } : {}),
+  });
+  return {
+    id: def.id,
+    role: 'value',
+    headerRow: def.headerRow,
+    rows: maxRows,
+    ...(how ? { how } : {}),
+    ...(def.date?.part ? { part: def.date.part.index } : {}),
+    ...(def.series ? { series: def.series } : {}),
+    ...(def.row ? { across: { periodRow: def.row.periodRow, from: def.row.from, to: def.row.to } } : {}),
+  };
+}
+
+function kpiViewOf(def: KpiDefinition, tab: TabRead, value: Pick<Mark, 'mark' | 'column' | 'row'>): KpiView {
+  const dateColumn = def.date ? def.date.index + 1 : undefined;
+  const series = sampleSeries(tab, value, dateColumn);
+  // Latest and Previous from the sample; the KPIs sheet computes them over the whole tab. With rows left unread
+  // between the sample's first and last rows, a Previous not found one period back may lie in them: it is left
+  // to the sheet (the sidebar shows the sheet's value from the next read on)
+  const latest = seriesLatest(series);
+  const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1 && !def.row;
+  // with a gap, only the newest rows (the tail) can tell Previous
+  const newest = gap
+    ? sampleSeries({ ...tab, head: tab.head.slice(0, def.headerRow) }, value, dateColumn)
+    : series;
+  const back = previousOf(newest, def.cadence, zoneDays);
+  const previous = back.index < 0 || (gap && !back.byPeriod) ? '' : (newest.numbers[back.index] ?? '');
   let status: Cell = '';
   try {
     status = kpiStatus(latest, def.target ?? '', def.warnAt ?? '', def.betterWhen);
@@ -211,19 +196,21 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, valueColumn: number, dateCo
   }
   const place = {
     sourceTab: def.sourceTab,
-    valueColumn: def.value.header,
-    valueLetter: columnLetter(valueColumn),
-    dateColumn: def.date?.header ?? '',
+    valueColumn: def.row ? def.row.label : def.value.header,
+    valueLetter: def.row ? '' : columnLetter(def.value.index + 1),
+    dateColumn: def.row ? '' : (def.date?.header ?? ''),
     dateLetter: dateColumn ? columnLetter(dateColumn) : '',
+    ...(def.row ? { row: def.row.row } : {}),
+    ...(def.series ? { series: def.series.key } : {}),
   };
   const health = { latest, previous, trend: kpiTrend(latest, previous), status };
-  return kpiView(entryOf(def, health), place, recentNumbers(values));
+  return kpiView(entryOf(def, health), place, seriesRecent(series));
 }
 
 /**
- * Tags a column of one of the user's tabs as a KPI (or updates the KPI already on that column): validates
- * everything first, then writes the registry row, the named range `KPI_<id>` and the marks on the tab's
- * columns. Nothing of the tab's cells is written. Returns the KPI as it stands now.
+ * Tags a column (or, in a wide scorecard, a row) of one of the user's tabs as a KPI, or updates the KPI
+ * already there: validates everything first, then writes the registry row, the named range `KPI_<id>` and the
+ * marks on the tab's columns or row. Nothing of the tab's cells is written. Returns the KPI as it stands now.
  */
 export function tagKpi(input: unknown): KpiView {
   const v = parseTagKpi(input, spreadsheetLocale());
@@ -231,6 +218,7 @@ export function tagKpi(input: unknown): KpiView {
     const ss = active();
     const sheet = ss.getSheetByName(v.sheetName);
     if (!sheet) throw new InputError(`kpi: sheetName: there is no tab named "${v.sheetName}"`);
+    const locale = ss.getSpreadsheetLocale();
     const registry = findRegistry(ss);
     if (ownSheetIds(ss, registry).has(sheet.getSheetId())) {
       throw new InputError(
@@ -238,35 +226,35 @@ export function tagKpi(input: unknown): KpiView {
       );
     }
     // 1. what the tab holds, from its first and last rows
-    const tab = readTab(sheet, true);
+    const tab = readTab(sheet, true, locale);
     const d = detectTable(tab);
-    if (d.valueColumns.length === 0) {
+    if (d.valueColumns.length === 0 && (d.rows ?? []).length === 0) {
       throw new InputError(
         `kpi: sheetName: "${v.sheetName}" ${tab.lastRow === 0 ? 'is empty' : 'has no column of numbers'}: a KPI tab holds a column of numbers (and, best, a column of dates)`,
       );
     }
-    const value = resolveColumn(v.valueColumn, d, 'valueColumn', v.sheetName);
-    requireValueColumn(value, d, v.sheetName);
-    let date: DetectedColumn | undefined;
-    if (v.dateColumn === undefined) {
-      date = d.dateColumn !== undefined && d.dateColumn !== value.index ? d.columns[d.dateColumn] : undefined;
-    } else if (v.dateColumn !== null) {
-      date = resolveColumn(v.dateColumn, d, 'dateColumn', v.sheetName);
-      if (date.index === value.index) {
-        throw new InputError(
-          `kpi: dateColumn: ${date.label} is the value column; choose the column of dates`,
-        );
-      }
-      requireDateColumn(date, d, v.sheetName);
-    }
+    const place = placeKpi(
+      {
+        ...(v.valueColumn !== undefined ? { valueColumn: v.valueColumn } : {}),
+        ...(v.dateColumn !== undefined ? { dateColumn: v.dateColumn } : {}),
+        ...(v.row !== undefined ? { row: v.row } : {}),
+        ...(v.series ? { series: v.series } : {}),
+      },
+      d,
+      v.sheetName,
+    );
     const cadence: Cadence | undefined = v.cadence === undefined ? d.cadence : (v.cadence ?? undefined);
-    // 2. the registry: the KPI already on this column keeps its ID; a name is used once
+    // 2. the registry: the KPI already on this column (or row) keeps its ID; a name is used once
     const table = registry ? readTable(registry, KPIS) : undefined;
     const rows = table ? registryRows(table) : [];
     const marks = readMarks(ss);
     const sheetId = sheet.getSheetId();
     const existing = marks.find(
-      (m) => m.mark.role === 'value' && m.sheetId === sheetId && m.column === value.index + 1,
+      (m) =>
+        m.mark.role === 'value' &&
+        m.sheetId === sheetId &&
+        (place.row ? m.row === place.row.row : !m.row && m.column === place.value.index + 1) &&
+        (m.mark.series?.key ?? '') === (place.series?.key ?? ''),
     );
     const clash =
       table &&
@@ -289,10 +277,12 @@ export function tagKpi(input: unknown): KpiView {
       id,
       name: v.name,
       sourceTab: tab.name,
-      headerRow: d.headerRow,
-      value: { index: value.index, header: value.header },
-      ...(date ? { date: { index: date.index, header: date.header } } : {}),
-      unit: v.unit ?? value.unit ?? 'number',
+      headerRow: place.headerRow,
+      value: place.value,
+      ...(place.date ? { date: place.date } : {}),
+      ...(place.row ? { row: place.row } : {}),
+      ...(place.series ? { series: place.series } : {}),
+      unit: v.unit ?? place.unit,
       betterWhen: v.betterWhen,
       ...(v.target !== undefined ? { target: v.target } : {}),
       ...(v.warnAt !== undefined ? { warnAt: v.warnAt } : {}),
@@ -311,10 +301,16 @@ export function tagKpi(input: unknown): KpiView {
     const row = own?.row ?? (table ? lastFilledRow(table.values, columns.id) : 1) + 1;
     if (row > reg.getMaxRows()) reg.insertRowsAfter(reg.getMaxRows(), 100);
     writeRuns(reg, row, contiguousRuns(registryRow(def, row, columns), columns));
+    const valueMark = valueMarkOf(def, tab.maxRows);
+    const mark: Pick<Mark, 'mark' | 'column' | 'row'> = { mark: valueMark, column: 0 };
+    const numbers = place.row
+      ? sampleRow(tab, place.row.row, place.row.from, place.row.to)
+      : sampleColumn(tab, d.headerRow, place.value.index + 1);
+    const shown = place.row ? undefined : d.columns[place.value.index]?.numberFormat;
     const format = registryNumberFormat(
       def.unit,
-      value.numberFormat,
-      sampleColumn(tab, d.headerRow, value.index + 1),
+      shown,
+      readNumbers(numbers, localeRules(tab.locale)).values,
     );
     if (format) {
       // the KPI's numbers (Target, Warn at, Latest, Previous) in the tab's own format, one call per run of columns
@@ -322,15 +318,23 @@ export function tagKpi(input: unknown): KpiView {
         reg.getRange(row, run.start + 1, 1, run.values.length).setNumberFormat(format);
       }
     }
-    pointNamedRange(ss, id, sheet, value.index + 1, d.headerRow, tab.maxRows);
-    const valueMark = { id, role: 'value' as const, headerRow: d.headerRow, rows: tab.maxRows };
-    if (existing) existing.metadata.setValue(writeKpiMark(valueMark));
-    else addMark(sheet, value.index + 1, valueMark);
+    if (place.row) {
+      pointRowRange(ss, id, sheet, place.row.row);
+      mark.row = place.row.row;
+      if (existing) existing.metadata.setValue(writeKpiMark(valueMark));
+      else addRowMark(sheet, place.row.row, valueMark);
+    } else {
+      pointNamedRange(ss, id, sheet, place.value.index + 1, d.headerRow, tab.maxRows);
+      mark.column = place.value.index + 1;
+      if (existing) existing.metadata.setValue(writeKpiMark(valueMark));
+      else addMark(sheet, place.value.index + 1, valueMark);
+    }
+    const date = place.date;
     const oldDate = placesById(marks).get(id)?.date;
     const sameDate = oldDate && date && oldDate.sheetId === sheetId && oldDate.column === date.index + 1;
     if (oldDate && !sameDate) oldDate.metadata.remove();
     if (date && !sameDate) addMark(sheet, date.index + 1, { id, role: 'date' });
-    return kpiViewOf(def, tab, value.index + 1, date ? date.index + 1 : undefined);
+    return kpiViewOf(def, tab, mark);
   });
 }
 

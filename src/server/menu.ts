@@ -10,6 +10,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { caption: 'Open OKR sidebar', functionName: 'showSidebar' },
   { caption: 'Tag this tab as KPI…', functionName: 'showTagKpi' },
   { caption: 'Start new quarter…', functionName: 'showNewQuarter' },
+  { caption: 'Check this spreadsheet…', functionName: 'checkThisSpreadsheet' },
 ];
 
 /** Builds the menu under Extensions › okr-sheets. Safe in AuthMode.NONE: it touches no document data. */

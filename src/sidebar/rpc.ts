@@ -32,5 +32,21 @@ export function rpc<K extends Name>(name: K, ...args: Args<K>): Promise<Reply<K>
  */
 export function errorMessage(e: unknown): string {
   const raw = e instanceof Error ? e.message : String(e);
+  if (isSeveralAccounts(raw)) return SEVERAL_ACCOUNTS;
   return raw.replace(/^(?:(?:[A-Z]\w*)?(?:Error|Exception):\s*)+/, '');
+}
+
+/**
+ * What to do when google.script.run fails because the browser is signed in to several Google accounts: the
+ * call then fails before reaching the add-on, with "ScriptError: We're sorry, a server error occurred while
+ * reading from storage. Error code PERMISSION_DENIED.", and only one signed-in account makes it go away
+ * (as reported at https://github.com/enuchi/React-Google-Apps-Script/issues/46 and
+ * https://github.com/google-marketing-solutions/feedgen/issues/38).
+ */
+export const SEVERAL_ACCOUNTS =
+  'Google could not tell which of your Google accounts is using okr-sheets: this browser is signed in to more than one. ' +
+  'Open the spreadsheet in a window signed in to one account only (an incognito or private window, signed in with the account that installed okr-sheets), or sign out of the other accounts, then reload the spreadsheet.';
+
+function isSeveralAccounts(raw: string): boolean {
+  return /PERMISSION_DENIED/.test(raw) && /reading from storage/i.test(raw);
 }

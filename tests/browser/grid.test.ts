@@ -321,7 +321,7 @@ describe.skipIf(!available)('the grid behaves like Sheets', () => {
     await type('O2', 'fine');
     await text('O2').toBe('fine');
     expect(await page.getByRole('alertdialog').count()).toBe(0);
-  });
+  }, 60_000); // seeds OKRs and closes a quarter in the emulator before the page work
 
   it('the add-on’s own changes are not undone: Undo is greyed after a sidebar action', async () => {
     await type('O3', 'mine');

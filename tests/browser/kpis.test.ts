@@ -231,7 +231,7 @@ run('KPIs panel in the playground (browser)', () => {
     await page.screenshot({ path: path.join(SHOTS, 'kpis-fix-objective.png'), fullPage: true });
     const wb = await api<WorkbookJson>('GET', '/api/workbook');
     const kr = wb.sheets.find((s) => s.name.endsWith('Key Results'))!;
-    expect(kr.formulas[1]![7]).toBe('=OKR_KPI_LATEST(KPI_churn)');
+    expect(kr.formulas[1]![7]).toBe("=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)");
     await page.close();
   }, 60_000);
 });

@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   type Detection,
   detectTable,
-  findHeaderRow,
-  guessBetterWhen,
-  guessCadence,
-  guessUnit,
+  latestEntry,
   requireDateColumn,
   requireValueColumn,
   resolveColumn,
   type TabSample,
 } from '../../src/core/kpi-detect';
+import { tableShape } from '../../src/core/kpi-table';
+import { directionOf } from '../../src/core/kpi-words';
 import type { Cell } from '../../src/core/values';
 
 const DAY = 86_400_000;
@@ -62,6 +61,7 @@ describe('detectTable', () => {
     ['Churn', 'Churn rate', [0.08, 0.075, 0.071], undefined, '%', 'lower'],
     ['Support', 'Resolution time (h)', [72, 60.5, 48], undefined, 'duration', 'lower'],
     ['Support', 'Hours to resolve', [72, 60, 48], undefined, 'duration', 'lower'],
+    ['Energy', 'Load [MWh]', [72, 60.5, 48], undefined, 'number', undefined],
     ['Growth', 'DAU', [10_200, 11_050, 12_000], undefined, 'count', 'higher'],
     ['Finance', 'Cost per lead', [41.5, 39.9, 38], undefined, 'currency', 'lower'],
     ['Finance', 'Margin', [0.41, 0.43, 0.45], undefined, '%', 'higher'],
@@ -73,7 +73,9 @@ describe('detectTable', () => {
     ['Ops', 'Availability', ['99.9%', '99.8%', '99.95%'], undefined, '%', 'higher'],
     ['Churn', 'Value', [0.08, 0.075, 0.071], undefined, '%', 'lower'],
     ['Support', 'Response rate', [0.8, 0.82, 0.85], undefined, '%', 'higher'],
-    ['Support', 'First response time', [3.5, 2, 4], undefined, 'duration', 'lower'],
+    ['Support', 'First response time', [3.5, 2, 4], undefined, 'number', 'lower'],
+    ['Finance', 'Umsatz in €', ['1.234,50', '980,00', '1.100,25'], undefined, 'currency', 'higher'],
+    ['Ops', 'Widgets', [3, 4, 5], undefined, 'count', undefined],
   ] as const)(
     '%s › %s: %j (formats %j) read as %s, better %s',
     (tab, header, values, formats, unit, better) => {
@@ -102,13 +104,14 @@ describe('detectTable', () => {
     expect(two.columns.slice(1).map((c) => c.name)).toEqual(['Ops B', 'Ops C']);
   });
 
-  it('does not propose a week-number column as the KPI, but lists it', () => {
+  it('reads a week-number column as the period of the rows, never as a KPI', () => {
     const rows: Cell[][] = [['Week', 'Signups'], ...Array.from({ length: 10 }, (_, i) => [i + 1, 100 + i])];
     const d = detectTable(sampleOf('Signups', rows));
     expect(d.columns[0]!.period).toBe(true);
-    expect(d.valueColumns).toEqual([1, 0]);
-    expect(d.dateColumn).toBeUndefined();
-    expect(d.cadence).toBeUndefined();
+    expect(d.valueColumns).toEqual([1]);
+    expect(d.dateColumn).toBe(0);
+    expect(d.cadence).toBe('weekly');
+    expect(latestEntry(d, sampleOf('Signups', rows), 1)?.value).toBe(109);
   });
 
   it('finds the header below a title row and a blank row', () => {
@@ -188,72 +191,67 @@ describe('detectTable', () => {
   });
 });
 
-describe('findHeaderRow', () => {
+describe('tableShape', () => {
   it.each([
     [
       [
         ['A', 'B'],
         [1, 2],
       ],
-      1,
+      [1],
+      2,
     ],
     [
       [
         [1, 2],
         [3, 4],
       ],
-      0,
+      [],
+      1,
     ],
-    [[['Title'], ['', ''], ['Week', 'X'], [new Date(0), 1]], 3],
-    [[['Only text'], ['more text']], 1],
-    [[[], ['', '']], 0],
-  ] as const)('%j → %s', (head, row) => {
-    expect(findHeaderRow(head as unknown as Cell[][])).toBe(row);
+    [[['Title'], ['', ''], ['Week', 'X'], [new Date(0), 1]], [3], 4],
+    [[['# Export'], ['# Range: 2024'], [], ['Day', 'Users'], ['20240101', '5'], ['20240102', '7']], [4], 5],
+    [[['Only text'], ['more text']], [1], 2],
+  ] as const)('%j: header rows %j, entries from row %s', (head, rows, first) => {
+    const shape = tableShape(head as unknown as Cell[][]);
+    expect([shape.headerRows, shape.firstRow]).toEqual([rows, first]);
   });
 });
 
-describe('guesses', () => {
+describe('directionOf', () => {
   it.each([
     ['Churn', 'lower'],
+    ['Churned_Customers', 'lower'],
+    ['lost deals', 'lower'],
+    ['Unemployment rate', 'lower'],
     ['Support resolution time', 'lower'],
     ['Cost per acquisition', 'lower'],
     ['Open bugs', 'lower'],
     ['Hours', 'lower'],
+    ['Resolution (h)', 'lower'],
     ['NPS', 'higher'],
     ['MRR', 'higher'],
     ['Uptime hours', 'higher'],
     ['Net retention', 'higher'],
-    ['Widgets', 'higher'],
+    ['Response rate', 'higher'],
+    ['activeUsers', 'higher'],
+    ['Arbeitslosenquote', 'lower'],
+    ['Umsatz', 'higher'],
+    ['Kosten je Auftrag', 'lower'],
+    ['taux de chômage', 'lower'],
+    ['chiffre d’affaires', 'higher'],
+    ['Ventas', 'higher'],
+    ['terapia_intensiva', 'lower'],
+    ['dimessi_guariti', 'higher'],
+    ['clientes cancelados', 'lower'],
+    ['Werkloze beroepsbevolking', 'lower'],
+    ['Omzet', 'higher'],
+    ['Widgets', undefined],
+    ['Value', undefined],
+    ['A191RL1Q225SBEA', undefined],
+    ['Customers and churn', undefined],
   ] as const)('%s: better %s', (header, better) => {
-    expect(guessBetterWhen(header)).toBe(better);
-  });
-
-  it('unit from format first, then header, then values', () => {
-    expect(guessUnit('Anything', [0.5], '0.0%')).toBe('%');
-    expect(guessUnit('Anything', [5], '[$€-407]#,##0')).toBe('currency');
-    expect(guessUnit('Churn', [8.1, 7.9])).toBe('number'); // churn typed as 8.1 (meaning %): not a fraction
-    expect(guessUnit('Churn', [0.081])).toBe('%');
-    expect(guessUnit('Anything', [1, 2.5])).toBe('number');
-    expect(guessUnit('Anything', [])).toBe('number');
-  });
-
-  it.each([
-    [[[1, 2, 3, 4]], 'daily'],
-    [[[0, 7, 14, 21]], 'weekly'],
-    [
-      [
-        [0, 7, 14],
-        [700, 707],
-      ],
-      'weekly',
-    ],
-    [[[0, 31, 59, 90, 120]], 'monthly'],
-    [[[0, 90, 181, 273]], 'quarterly'],
-    [[[0, 14, 28]], undefined],
-    [[[5]], undefined],
-    [[[21, 14, 7, 0]], 'weekly'],
-  ] as const)('dates %j: %s', (runs, cadence) => {
-    expect(guessCadence(runs)).toBe(cadence);
+    expect(directionOf(header)).toBe(better);
   });
 });
 
@@ -285,5 +283,134 @@ describe('column references', () => {
       'kpi: dateColumn: "MRR" (column B) of "Metrics" holds no dates; columns of dates there: "Week"',
     );
     expect(() => requireValueColumn(d.columns[2]!, d, 'Metrics')).not.toThrow();
+  });
+});
+
+describe('tabs as people and exports write them', () => {
+  const text = (rows: string[][]) => rows as Cell[][];
+
+  it('an analytics export: # note lines, a blank line, US dates with two-digit years and a totals row', () => {
+    const rows = text([
+      ['# ----------------------------------------'],
+      ['# All Web Site Data'],
+      ['# Audience Overview'],
+      ['# 20150320-20150419'],
+      ['# ----------------------------------------'],
+      [],
+      ['Day Index', 'Sessions'],
+      ['3/20/15', '12'],
+      ['3/21/15', '15'],
+      ['3/22/15', '9'],
+      ['3/23/15', '20'],
+      ['', '56'],
+    ]);
+    const sample = sampleOf('Web', rows);
+    const d = detectTable(sample);
+    expect([d.headerRow, d.dateColumn, d.cadence]).toEqual([7, 0, 'daily']);
+    // the totals row has a number but no date: it is never the latest
+    expect(latestEntry(d, sample, 1)).toMatchObject({ value: 20, row: 11 });
+  });
+
+  it('quarters written in one cell, newest first: Latest is the newest quarter, not the last row', () => {
+    const rows = text([
+      ['Quarter', 'ARR ($)'],
+      ['Q3 2024', '$1,480,000'],
+      ['Q2 2024', '$1,390,000'],
+      ['Q1 2024', '$1,250,000'],
+      ['Q4 2023', '$1,100,000'],
+    ]);
+    const sample = sampleOf('SaaS', rows);
+    const d = detectTable(sample);
+    expect([d.dateColumn, d.cadence, d.newestFirst]).toEqual([0, 'quarterly', true]);
+    expect(d.columns[1]).toMatchObject({
+      kind: 'number',
+      unit: 'currency',
+      unitText: '$',
+      betterWhen: 'higher',
+    });
+    expect(latestEntry(d, sample, 1)?.value).toBe(1_480_000);
+  });
+
+  it('a German export: decimal commas, DD.MM.YYYY dates, units in the header, and a note about the locale', () => {
+    const rows = text([
+      ['Datum', 'Umsatz in €', 'Bearbeitungszeit (h)', 'Kündigungen'],
+      ['02.01.2024', '1.234,50', '36,5', '4'],
+      ['03.01.2024', '1.305,00', '30', '2'],
+      ['04.01.2024', '980,25', '41,5', '7'],
+    ]);
+    const d = detectTable(sampleOf('Vertrieb', rows));
+    expect(d.dateColumn).toBe(0);
+    expect(d.columns.slice(1).map((c) => [c.unitText ?? c.unit, c.betterWhen])).toEqual([
+      ['€', 'higher'],
+      ['h', 'lower'],
+      ['count', 'lower'],
+    ]);
+    expect(d.notes.join(' ')).toMatch(
+      /decimal comma, while this spreadsheet's locale writes a decimal point/,
+    );
+    expect(detectTable({ ...sampleOf('Vertrieb', rows), locale: 'de_DE' }).notes.join(' ')).not.toMatch(
+      /decimal comma/,
+    );
+  });
+
+  it('a Portuguese tab: month and year in two columns, and directions from Portuguese words', () => {
+    const rows = text([
+      ['Ano', 'Mês', 'Receita', 'Clientes cancelados', 'Reclamações'],
+      ['2024', 'janeiro', '10.500', '12', '30'],
+      ['2024', 'fevereiro', '11.200', '9', '25'],
+      ['2024', 'março', '11.900', '11', '28'],
+    ]);
+    const sample = sampleOf('Painel', rows);
+    const d = detectTable({ ...sample, locale: 'pt_BR' });
+    expect([d.dateColumn, d.datePart, d.cadence]).toEqual([0, { column: 1, unit: 'month' }, 'monthly']);
+    expect(d.columns.slice(2).map((c) => c.betterWhen)).toEqual(['higher', 'lower', 'lower']);
+  });
+
+  it('series stacked in one table: the region column tells them apart, and each has its own latest', () => {
+    const rows = text([
+      ['Week', 'Region', 'Tickets solved'],
+      ['2024-W01', 'EMEA', '120'],
+      ['2024-W01', 'APAC', '80'],
+      ['2024-W02', 'EMEA', '130'],
+      ['2024-W02', 'APAC', '85'],
+    ]);
+    const sample = sampleOf('Support', rows);
+    const d = detectTable(sample);
+    expect(d.series).toEqual({ columns: [1], keys: ['EMEA', 'APAC'] });
+    expect(d.cadence).toBe('weekly');
+    expect(latestEntry(d, sample, 2, 'APAC')?.value).toBe(85);
+  });
+
+  it('a wide scorecard: one KPI per row, months across, section titles and blank rows skipped', () => {
+    const rows = text([
+      ['Metric', 'Jan 2024', 'Feb 2024', 'Mar 2024'],
+      ['Sales'],
+      ['New customers', '40', '52', '47'],
+      [],
+      ['Support'],
+      ['Churned customers', '5', '7', ''],
+    ]);
+    const d = detectTable(sampleOf('Scorecard', rows));
+    expect(d.orientation).toBe('wide');
+    expect(d.valueColumns).toEqual([]); // a month header is never offered as a column
+    expect(d.rows?.map((r) => [r.row, r.label, r.betterWhen, r.latest?.value])).toEqual([
+      [3, 'New customers', 'higher', 47],
+      [6, 'Churned customers', 'lower', 7],
+    ]);
+    expect(d.cadence).toBe('monthly');
+  });
+
+  it('rows seconds apart are said to be summarised per day; a header naming % over plain numbers is said too', () => {
+    const rows = text([
+      ['Time', 'Pace', '% done'],
+      ['2018-07-31T18:44:39Z', '8.4', '10.5'],
+      ['2018-07-31T18:44:44Z', '8.5', '11.2'],
+      ['2018-07-31T18:44:49Z', '8.6', '12.0'],
+    ]);
+    const d = detectTable(sampleOf('Run', rows));
+    expect(d.spacing).toBe('sub-daily');
+    expect(d.cadence).toBeUndefined();
+    expect(d.notes.join(' ')).toMatch(/summarise the rows per day/);
+    expect(d.columns[2]).toMatchObject({ unit: 'number', percentPoints: true });
   });
 });

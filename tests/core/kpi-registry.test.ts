@@ -7,9 +7,11 @@ import {
   latestFormula,
   previousFormula,
   readKpiMark,
+  readLatestFormula,
   registryFormulas,
   registryNumberFormat,
   registryRow,
+  rewrittenLatestFormula,
   writeKpiMark,
 } from '../../src/core/kpi-registry';
 import { KPIS } from '../../src/core/layout';
@@ -80,7 +82,7 @@ describe('the registry row', () => {
       warnAt: 0.06,
       owner: "'Success",
       cadence: 'weekly',
-      latest: '=OKR_KPI_LATEST(KPI_churn)',
+      latest: `=OKR_KPI_LATEST(KPI_churn;'Bob''s metrics'!A2:A)`,
       previous: `=OKR_KPI_PREVIOUS(KPI_churn;'Bob''s metrics'!A2:A;K7)`,
     });
     expect(latestFormula('nps')).toBe('=OKR_KPI_LATEST(KPI_nps)');
@@ -114,5 +116,45 @@ describe('the registry row', () => {
     expect(registryNumberFormat('count')).toBe('#,##0');
     expect(registryNumberFormat('number')).toBeUndefined();
     expect(columnLabel('', 'F')).toBe('column F');
+  });
+});
+
+describe('a Latest formula read back and written anew', () => {
+  it.each([
+    ['en_US shows `,`', "=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)"],
+    ['de_DE shows `;`', "=OKR_KPI_LATEST(KPI_churn;'Churn'!A2:A)"],
+    ['the older name, other case, spaces', " =kpi_latest( KPI_churn , 'Churn'!A2:A ) "],
+  ])('%s: one syntax, the current name, the same arguments', (_, formula) => {
+    expect(rewrittenLatestFormula(formula)).toBe("=OKR_KPI_LATEST(KPI_churn;'Churn'!A2:A)");
+  });
+
+  it('keeps separators inside quoted sheet names and texts as they are', () => {
+    const formula = `=OKR_KPI_LATEST(KPI_ewr,'Air, traffic'!B2:C,"year+month",'Air, traffic'!A2:A,"A, B / C")`;
+    expect(readLatestFormula(formula)).toEqual({
+      range: 'KPI_ewr',
+      args: ["'Air, traffic'!B2:C", '"year+month"', "'Air, traffic'!A2:A", '"A, B / C"'],
+    });
+    expect(rewrittenLatestFormula(formula)).toBe(
+      `=OKR_KPI_LATEST(KPI_ewr;'Air, traffic'!B2:C;"year+month";'Air, traffic'!A2:A;"A, B / C")`,
+    );
+    const def = {
+      id: 'ewr',
+      name: 'EWR',
+      sourceTab: 'Air, traffic',
+      headerRow: 1,
+      value: { index: 3, header: 'Passengers' },
+      date: { index: 1, header: 'Year', part: { index: 2, unit: 'month' as const } },
+      series: { columns: [0], key: 'A, B / C' },
+      unit: 'count',
+      betterWhen: 'higher' as const,
+    };
+    expect(latestFormula('ewr', def)).toBe(rewrittenLatestFormula(formula));
+  });
+
+  it('is no Latest formula when it computes more, or reads no named range', () => {
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(KPI_churn)*100')).toBeUndefined();
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(Churn!B2:B)')).toBeUndefined();
+    expect(rewrittenLatestFormula('=OKR_KPI_LATEST(KPI_churn,"open)')).toBeUndefined();
+    expect(rewrittenLatestFormula('')).toBeUndefined();
   });
 });

@@ -94,7 +94,12 @@ describe('reading rows', () => {
     expect(latestFormulaRange('=KPI_LATEST(KPI_churn)')).toBe('KPI_churn');
     expect(latestFormulaRange(' =okr_kpi_latest( KPI_churn ) ')).toBe('KPI_churn');
     expect(latestFormulaRange('=OKR_KPI_LATEST(KPI_churn)*100')).toBeUndefined();
-    expect(latestFormulaRange('=OKR_KPI_LATEST(KPI_churn;KPI_mrr)')).toBeUndefined();
+    expect(latestFormulaRange('=OKR_KPI_LATEST(Churn!B2:B)')).toBeUndefined();
+    // with its dates and series, as en_US and de_DE show it
+    expect(latestFormulaRange("=OKR_KPI_LATEST(KPI_churn,'Churn, weekly'!A2:A)")).toBe('KPI_churn');
+    expect(latestFormulaRange('=OKR_KPI_LATEST(KPI_ewr;\'T\'!B2:C;"year+month";\'T\'!A2:A;"E;W")')).toBe(
+      'KPI_ewr',
+    );
   });
 });
 

@@ -147,8 +147,8 @@ describe('tagKpi input', () => {
     [{ ...good, valueColumn: '' }, 'kpi: valueColumn: is required'],
     [{ ...good, sheetName: undefined }, 'kpi: sheetName: is required'],
     [
-      { ...good, unit: 'furlongs' },
-      'kpi: unit: "furlongs" is not one of "%", "currency", "count", "duration", "number"',
+      { ...good, unit: '12 apples, 3 pears' },
+      'kpi: unit: "12 apples, 3 pears" is not one of "%", "currency", "count", "duration", "number", nor a unit such as "€", "h" or "MWh"',
     ],
     [
       { ...good, cadence: 'fortnightly' },

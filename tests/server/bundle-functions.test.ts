@@ -73,8 +73,18 @@ describe('quarter functions read dates in the spreadsheet time zone', () => {
         'OKR_KPI_PREVIOUS: cadence "fortnightly" must be one of "daily", "weekly", "monthly", "quarterly"',
       );
       expect(() => z.OKR_KPI_PREVIOUS([[1, 2]], days, 'weekly')).toThrow(
-        'OKR_KPI_PREVIOUS: values must be a single column, got 2 columns',
+        'OKR_KPI_PREVIOUS: dates of a row of values must be a row: got 4 rows',
       );
+      expect(() =>
+        z.OKR_KPI_PREVIOUS(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          days,
+          'weekly',
+        ),
+      ).toThrow('OKR_KPI_PREVIOUS: values must be a single column or a single row, got 2 rows of 2 columns');
     },
   );
 

@@ -1,7 +1,7 @@
 // KPI tabs end to end through the built bundle in the emulator: a team's own tabs (a year of weekly data) are
 // tagged through the RPCs the sidebar calls, and the KPIs registry computes their health live.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { kpiPrevious } from '../../src/core/kpi-health';
+import { readSeries, seriesPrevious } from '../../src/core/kpi-series';
 import type { KpiView, TabView } from '../../src/core/rpc';
 import { EmuRange } from '../../src/playground/emulator/spreadsheet';
 import { type Addon, call, clock, records, startAddon, values } from '../helpers/addon';
@@ -175,7 +175,7 @@ describe('tagging a tab', () => {
     expect(kpis.getRange('N1').getFormula()).toMatch(/^=\{"Trend";ARRAYFORMULA\(/);
     expect(kpis.getRange('O1').getFormula()).toBe('={"Status";OKR_KPI_STATUS(L2:L,H2:H,I2:I,G2:G)}');
     expect(kpis.getRange('L2:M2').getFormulas()).toEqual([
-      ['=OKR_KPI_LATEST(KPI_churn)', "=OKR_KPI_PREVIOUS(KPI_churn,'Churn'!A2:A,K2)"],
+      ["=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)", "=OKR_KPI_PREVIOUS(KPI_churn,'Churn'!A2:A,K2)"],
     ]);
     const rows = registry();
     expect(
@@ -199,7 +199,7 @@ describe('tagging a tab', () => {
         'Support',
         'Resolution time (h) (B)',
         'Week (A)',
-        'duration',
+        'h',
         'lower',
         'weekly',
       ],
@@ -306,6 +306,7 @@ describe('tagging a tab', () => {
     addon.spreadsheet.insertSheet('Dashboard');
     addon.editCell('Dashboard', 'A1', '=OKR_KPI_LATEST(KPI_churn)');
     addon.spreadsheet.getSheetByName('Churn')!.setName('Churn (weekly)');
+    addon.editCell('Churn (weekly)', `A${WEEKS + 2}`, '2027-02-08'); // a new week: its date, then its value
     addon.editCell('Churn (weekly)', `B${WEEKS + 2}`, '8.5%');
     expect(row('churn').Latest).toBeCloseTo(0.085, 12);
     expect(row('churn').Previous).toBeCloseTo(0.0806, 12);
@@ -368,6 +369,7 @@ describe('tagging a tab', () => {
     const support = addon.spreadsheet.getSheetByName('Support')!;
     const maxRows = support.getMaxRows();
     support.insertRowsAfter(maxRows, 10);
+    addon.editCell('Support', `A${maxRows + 5}`, '2027-02-08');
     addon.editCell('Support', `B${maxRows + 5}`, '40');
     // Sheets does not grow a named range for rows added below it: Latest still shows the old last entry
     expect(row('resolution_time').Latest).toBe(46.5);
@@ -392,7 +394,7 @@ describe('tagging a tab', () => {
       previous: 47,
       trend: '↓',
       status: 'yellow',
-      unit: 'duration',
+      unit: 'h',
     });
     addon.spreadsheet.getSheetByName('Metrics')!.deleteColumns(3, 1); // NPS
     const after = call<KpiView[]>(addon, 'listKpiViews');
@@ -533,9 +535,10 @@ describe('KPI as key result', () => {
     const id = linkedQuarter();
     expect(id).toBe('O1.1');
     const sheet = addon.spreadsheet.getSheetByName('2027-Q1 Key Results')!;
-    expect(sheet.getRange('H2').getFormula()).toBe('=OKR_KPI_LATEST(KPI_churn)');
+    expect(sheet.getRange('H2').getFormula()).toBe("=OKR_KPI_LATEST(KPI_churn,'Churn'!A2:A)");
     expect(kr().Baseline).toBeCloseTo(0.0806, 12);
     expect(kr().Score).toBe(0);
+    addon.editCell('Churn', `A${WEEKS + 2}`, '2027-02-08');
     addon.editCell('Churn', `B${WEEKS + 2}`, '6.53%'); // half way from 8.06% to 5%
     expect(kr().Current).toBeCloseTo(0.0653, 12);
     expect(kr().Score).toBeCloseTo(0.5, 9);
@@ -572,6 +575,7 @@ describe('KPI as key result', () => {
   it('survives renaming the KPI tab', () => {
     linkedQuarter();
     addon.spreadsheet.getSheetByName('Churn')!.setName('Churn 2027');
+    addon.editCell('Churn 2027', `A${WEEKS + 2}`, '2027-02-08');
     addon.editCell('Churn 2027', `B${WEEKS + 2}`, '6.53%');
     expect(kr().Current).toBeCloseTo(0.0653, 12);
     expect(kr().Score).toBeCloseTo(0.5, 9);
@@ -585,6 +589,7 @@ describe('KPI as key result', () => {
 
   it('unlinking keeps the last value as a number and stops following', () => {
     linkedQuarter();
+    addon.editCell('Churn', `A${WEEKS + 2}`, '2027-02-08');
     addon.editCell('Churn', `B${WEEKS + 2}`, '6.53%');
     // as the sidebar's form sends it: every field, Follows KPI set to none, Current left blank
     const baseline = kr().Baseline;
@@ -617,6 +622,7 @@ describe('KPI as key result', () => {
 
   it('after the quarter closes, untagging leaves the closed key result its last number', () => {
     linkedQuarter();
+    addon.editCell('Churn', `A${WEEKS + 2}`, '2027-02-08');
     addon.editCell('Churn', `B${WEEKS + 2}`, '6.53%');
     call(addon, 'startNewQuarter', { quarter: '2027-Q2', carry: 'none' });
     call(addon, 'untagKpi', 'churn');
@@ -717,9 +723,8 @@ describe('a 50,000-row KPI tab', () => {
     );
     expect(q.previous).toBe('');
     const days = rows.slice(1).map((r) => r[0] as Date);
-    const quarterBack = kpiPrevious(
-      rows.slice(1).map((r) => r[1] as number),
-      days,
+    const quarterBack = seriesPrevious(
+      readSeries({ values: rows.slice(1).map((r) => r[1] as number), dates: days.map((d) => [d]) }),
       'quarterly',
     );
     expect(quarterBack).toBe(1000 + ((49_999 - 92) % 97)); // 23 Nov 2126 back to 23 Aug: 92 days

@@ -187,7 +187,13 @@ describe.each(TEST_LOCALES)('the cycle in %s', (locale) => {
       ['O1.3', 180_000, 200_000, ''],
     ]);
     const q2 = c.addon.spreadsheet.getSheetByName('2027-Q2 Key Results')!;
-    expect(q2.getRange('H3').getFormula()).toBe('=OKR_KPI_LATEST(KPI_mrr)');
+    // the KPI's Latest with its date column, as the locale shows it
+    expect(q2.getRange('H3').getFormula()).toBe(
+      formulaIn(locale, {
+        en: "=OKR_KPI_LATEST(KPI_mrr,'Metrics'!A2:A)",
+        comma: "=OKR_KPI_LATEST(KPI_mrr;'Metrics'!A2:A)",
+      }),
+    );
     expect(next[1]!.Current).toBe(55_700);
   });
 

@@ -17,6 +17,8 @@ const metrics: TabView = {
   dateColumn: 'A',
   valueColumns: ['B', 'C'],
   cadence: 'weekly',
+  orientation: 'long',
+  notes: [],
   kpis: [],
 };
 
@@ -44,11 +46,59 @@ const mrr: KpiView = {
 
 const tagged: TabView = { ...metrics, kpis: [{ id: 'mrr', name: 'Monthly revenue', valueLetter: 'B' }] };
 
+const scorecard: TabView = {
+  name: 'Scorecard',
+  headerRow: 1,
+  rows: 3,
+  orientation: 'wide',
+  columns: [
+    { letter: 'A', header: 'Metric', kind: 'text' },
+    { letter: 'B', header: 'Jan 2024', kind: 'number' },
+    { letter: 'C', header: 'Feb 2024', kind: 'number' },
+  ],
+  valueColumns: [],
+  kpiRows: [
+    { row: 2, label: 'Signups', name: 'Signups', unit: 'count', betterWhen: 'higher', latest: 120 },
+    { row: 3, label: 'Widgets shipped', name: 'Widgets shipped', unit: 'count', latest: 9 },
+  ],
+  cadence: 'monthly',
+  notes: [],
+  kpis: [{ id: 'signups', name: 'Signups', valueLetter: '', row: 2 }],
+};
+
 describe('the tag form proposes', () => {
+  it('for a wide scorecard, the first row not yet a KPI, and leaves a direction nobody can tell unchosen', () => {
+    expect(proposal(scorecard)).toMatchObject({
+      row: '3',
+      valueColumn: '',
+      name: 'Widgets shipped',
+      unit: 'count',
+      betterWhen: '',
+      cadence: 'monthly',
+    });
+    expect(proposal(scorecard, '2')).toMatchObject({ row: '2', betterWhen: 'higher' });
+  });
+
+  it('the first series of a tab that stacks several, and a unit as the cells write it', () => {
+    const stacked: TabView = {
+      ...metrics,
+      columns: [
+        { letter: 'A', header: 'Week', kind: 'date' },
+        { letter: 'B', header: 'Region', kind: 'text' },
+        { letter: 'C', header: 'Umsatz', kind: 'number', name: 'Umsatz', unit: 'currency', unitText: '€' },
+      ],
+      valueColumns: ['C'],
+      series: { columns: ['B'], keys: ['Nord', 'Süd'] },
+    };
+    expect(proposal(stacked)).toMatchObject({ valueColumn: 'C', series: 'Nord', unit: '€', betterWhen: '' });
+  });
+
   it("the tab's likeliest column of numbers, with its detected name, unit and direction", () => {
     expect(proposal(metrics)).toEqual({
       sheetName: 'Metrics',
       valueColumn: 'B',
+      row: '',
+      series: '',
       name: 'MRR',
       dateColumn: 'A',
       unit: 'currency',

@@ -29,9 +29,10 @@ export function KpiCard({
   const app = useApp();
   const meaning = trendMeaning(k.trend, k.betterWhen);
   const status = k.status || 'none';
-  const where = [k.sourceTab, k.valueColumn || (k.valueLetter && `column ${k.valueLetter}`)]
-    .filter(Boolean)
-    .join(' › ');
+  const column = k.row
+    ? `row ${k.row}${k.valueColumn ? ` (${k.valueColumn})` : ''}`
+    : k.valueColumn || (k.valueLetter && `column ${k.valueLetter}`);
+  const where = [k.sourceTab, column, k.series].filter(Boolean).join(' › ');
   const levels = [
     k.target !== '' && `target ${formatValue(k.target, k.unit)}`,
     k.warnAt !== '' && `warn at ${formatValue(k.warnAt, k.unit)}`,
@@ -88,7 +89,7 @@ export function KpiCard({
         <ConfirmUntag kpi={k} state={state} onCancel={onCancel} onDone={onUntagged} />
       ) : (
         <div class="row-actions">
-          {!k.problem || k.valueLetter ? (
+          {!k.problem || k.valueLetter || k.row ? (
             <button type="button" class="link" onClick={onEdit} aria-label={`Edit ${k.name}`}>
               Edit
             </button>

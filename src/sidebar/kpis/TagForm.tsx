@@ -15,6 +15,8 @@ import { blankTag, fromKpi, propose, type TagValues, withColumn } from './tagVal
 const FIELDS: ReadonlyArray<keyof TagValues> = [
   'sheetName',
   'valueColumn',
+  'row',
+  'series',
   'name',
   'dateColumn',
   'unit',
@@ -71,9 +73,23 @@ export function TagForm({
   const chooseColumn = (e: Event) => {
     if (tab) setValues(withColumn(v, tab, kpis, inputValue(e)));
   };
-  const numeric = tab ? tab.columns.filter((c) => c.kind === 'number') : [];
+  const wide = tab?.orientation === 'wide';
+  const numeric = tab ? tab.columns.filter((c) => tab.valueColumns.includes(c.letter)) : [];
+  const kpiRows = tab?.kpiRows ?? [];
+  const detectedUnit = wide
+    ? kpiRows.find((r) => String(r.row) === v.row)?.unitText
+    : tab?.columns.find((c) => c.letter === v.valueColumn)?.unitText;
+  const units = [
+    ...UNITS,
+    ...(detectedUnit ? [detectedUnit] : []),
+    ...(v.unit && !UNITS.includes(v.unit as never) && v.unit !== detectedUnit ? [v.unit] : []),
+  ];
   const dates = tab ? tab.columns.filter((c) => c.kind === 'date') : [];
-  const alreadyTagged = !kpi && tab?.kpis.find((k) => k.valueLetter === v.valueColumn);
+  const detectedDate = tab?.columns.find((c) => c.letter === tab.dateColumn);
+  const dateChoices = detectedDate && !dates.includes(detectedDate) ? [detectedDate, ...dates] : dates;
+  const alreadyTagged =
+    !kpi &&
+    tab?.kpis.find((k) => (wide ? String(k.row ?? '') === v.row : !k.row && k.valueLetter === v.valueColumn));
   return (
     <Form
       fields={FIELDS}
@@ -81,11 +97,20 @@ export function TagForm({
       onCancel={onCancel}
       onSubmit={async () => {
         await app.act(
-          () => rpc('tagKpi', { ...v }),
+          () => {
+            const { row, series, ...rest } = v;
+            return rpc('tagKpi', {
+              ...rest,
+              ...(wide ? { row, valueColumn: '' } : {}),
+              ...(series ? { series } : {}),
+            });
+          },
           (k) =>
             kpi || alreadyTagged
               ? `Saved ${k.name}.`
-              : `Tagged ${k.name}: the KPIs sheet follows it, and =OKR_KPI_LATEST(${k.namedRange}) reads it in any cell.`,
+              : k.dateLetter || k.row || k.series
+                ? `Tagged ${k.name}: the KPIs sheet follows it by its dates; copy its Latest formula there to read it in any cell.`
+                : `Tagged ${k.name}: the KPIs sheet follows it, and =OKR_KPI_LATEST(${k.namedRange}) reads it in any cell.`,
         );
         onDone();
       }}
@@ -105,19 +130,54 @@ export function TagForm({
               </select>
             )}
           </Field>
-          <Field
-            focus={!kpi}
-            label="Value column"
-            name="valueColumn"
-            error={errors.valueColumn}
-            hint={alreadyTagged ? `Already the KPI ${alreadyTagged.name}: saving updates it.` : undefined}
-          >
-            {(p) => (
-              <select {...p} value={v.valueColumn} onChange={chooseColumn} disabled={Boolean(kpi)}>
-                <Options items={numeric} value={(c) => c.letter} label={columnText} />
-              </select>
-            )}
-          </Field>
+          {wide ? (
+            <Field
+              focus={!kpi}
+              label={`Row (periods across row ${tab?.headerRow ?? 1})`}
+              name="row"
+              error={errors.row}
+              hint={alreadyTagged ? `Already the KPI ${alreadyTagged.name}: saving updates it.` : undefined}
+            >
+              {(p) => (
+                <select {...p} value={v.row} onChange={chooseColumn} disabled={Boolean(kpi)}>
+                  <Options
+                    items={kpiRows}
+                    value={(r) => String(r.row)}
+                    label={(r) =>
+                      `${r.row}: ${r.label}${r.latestPeriod ? ` (latest ${r.latestPeriod})` : ''}`
+                    }
+                  />
+                </select>
+              )}
+            </Field>
+          ) : (
+            <Field
+              focus={!kpi}
+              label="Value column"
+              name="valueColumn"
+              error={errors.valueColumn}
+              hint={alreadyTagged ? `Already the KPI ${alreadyTagged.name}: saving updates it.` : undefined}
+            >
+              {(p) => (
+                <select {...p} value={v.valueColumn} onChange={chooseColumn} disabled={Boolean(kpi)}>
+                  <Options items={numeric} value={(c) => c.letter} label={columnText} />
+                </select>
+              )}
+            </Field>
+          )}
+          {tab?.series && (
+            <Field
+              label={`Series (told apart by column ${tab.series.columns.join(' and ')})`}
+              name="series"
+              error={errors.series}
+            >
+              {(p) => (
+                <select {...p} value={v.series} onChange={set('series')} disabled={Boolean(kpi)}>
+                  <Options items={tab.series?.keys ?? []} />
+                </select>
+              )}
+            </Field>
+          )}
           <Field focus={Boolean(kpi)} label="KPI name" name="name" error={errors.name}>
             {(p) => <input {...p} value={v.name} onInput={set('name')} maxLength={100} />}
           </Field>
@@ -125,13 +185,14 @@ export function TagForm({
             <Field label="Unit" name="unit" error={errors.unit}>
               {(p) => (
                 <select {...p} value={v.unit} onChange={set('unit')}>
-                  <Options items={UNITS} label={(u) => UNIT_LABEL[u] ?? u} />
+                  <Options items={units} label={(u) => UNIT_LABEL[u] ?? u} />
                 </select>
               )}
             </Field>
             <Field label="Better when" name="betterWhen" error={errors.betterWhen}>
               {(p) => (
                 <select {...p} value={v.betterWhen} onChange={set('betterWhen')}>
+                  {v.betterWhen === '' && <option value="">— choose —</option>}
                   <option value="higher">higher</option>
                   <option value="lower">lower</option>
                 </select>
@@ -160,12 +221,17 @@ export function TagForm({
               {(p) => <input {...p} value={v.warnAt} onInput={set('warnAt')} inputMode="decimal" />}
             </Field>
           </div>
+          {v.betterWhen === '' && (
+            <p class="hint">
+              The header does not say whether more is better: choose higher or lower before you tag.
+            </p>
+          )}
           <div class="two">
             <Field label="Date column" name="dateColumn" error={errors.dateColumn}>
               {(p) => (
-                <select {...p} value={v.dateColumn} onChange={set('dateColumn')}>
-                  <option value="">— none —</option>
-                  <Options items={dates} value={(c) => c.letter} label={columnText} />
+                <select {...p} value={v.dateColumn} onChange={set('dateColumn')} disabled={wide}>
+                  <option value="">{wide ? `row ${tab?.headerRow ?? 1}` : '— none —'}</option>
+                  <Options items={dateChoices} value={(c) => c.letter} label={columnText} />
                 </select>
               )}
             </Field>
@@ -188,10 +254,15 @@ export function TagForm({
           </Field>
           {tab?.newestFirst && (
             <p class="hint">
-              The newest entries of {tab.name} are at the top; okr-sheets reads the last row as the latest.
-              Sort the tab oldest first.
+              The newest entries of {tab.name} are at the top: okr-sheets reads the newest date as Latest,
+              whatever the order of the rows.
             </p>
           )}
+          {(tab?.notes ?? []).map((note) => (
+            <p class="hint" key={note}>
+              {note}
+            </p>
+          ))}
         </div>
       )}
     </Form>
