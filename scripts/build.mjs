@@ -78,10 +78,10 @@ function reindent(comment) {
     .join('\n');
 }
 
-async function buildServer(dist) {
-  const exports = await readServerExports();
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/server/index.ts')],
+/** esbuild's options for the server bundle (scripts/measured-bundles.mjs builds variants with the same ones). */
+export function serverBuildOptions(entryPoints = [path.join(root, 'src/server/index.ts')], plugins = []) {
+  return {
+    entryPoints,
     bundle: true,
     format: 'iife',
     globalName: GLOBAL_NAME,
@@ -92,7 +92,13 @@ async function buildServer(dist) {
     legalComments: 'none',
     write: false,
     logLevel: 'silent',
-  });
+    plugins,
+  };
+}
+
+async function buildServer(dist) {
+  const exports = await readServerExports();
+  const result = await esbuild.build(serverBuildOptions());
   const bundle = result.outputFiles[0].text;
   const header =
     '// okr-sheets: built by scripts/build.mjs from src/ (do not edit; edit src/ and run npm run build).\n';

@@ -101,6 +101,7 @@ export function mapCells<A extends readonly Arg[]>(
     }
   }
   const { rows, cols } = shape;
+  if (cols === 1 && n <= 4) return mapColumn(fn, args, rows, apply);
   const out: Grid = new Array(rows); // one allocation for the whole column (a global lookup once per call)
   const cellAt = (r: number, c: number): Cell => {
     for (let i = 0; i < n; i++) if (ranges[i]) cells[i] = (args[i] as Grid)[r]![c];
@@ -120,6 +121,35 @@ export function mapCells<A extends readonly Arg[]>(
     const row: Cell[] = [];
     for (let c = 0; c < cols; c++) row.push(cellAt(r, c));
     out[r] = row;
+  }
+  return out;
+}
+
+/**
+ * mapCells for the common call, one column and up to four arguments (OKR_SCORE over a Key Results sheet): each
+ * row reads its cells straight from the columns and calls `one` directly, with no per-row closure or argument
+ * array, so scoring a column costs little more than the arithmetic itself.
+ */
+function mapColumn(fn: string, args: Arg[], rows: number, one: (...c: Cell[]) => Cell): Grid {
+  const [a, b, c, d] = args;
+  const ga = isGrid(a) ? a : undefined;
+  const gb = isGrid(b) ? b : undefined;
+  const gc = isGrid(c) ? c : undefined;
+  const gd = isGrid(d) ? d : undefined;
+  const sa = a as Cell;
+  const sb = b as Cell;
+  const sc = c as Cell;
+  const sd = d as Cell;
+  const out: Grid = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let v: Cell;
+    try {
+      v = one(ga ? ga[r]![0] : sa, gb ? gb[r]![0] : sb, gc ? gc[r]![0] : sc, gd ? gd[r]![0] : sd);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw prefixed(fn, e);
+      v = `#ERROR: ${e.message}`;
+    }
+    out[r] = [v];
   }
   return out;
 }

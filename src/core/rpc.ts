@@ -171,6 +171,12 @@ export interface State {
   checkInName?: string;
 }
 
+/**
+ * What an action answers: its own result and the state after it, so the sidebar shows the change without a
+ * second server execution (each loads the whole bundle and reads the workbook again).
+ */
+export type WithState<T> = T & { state: State };
+
 export interface SaveObjectiveInput {
   id?: string;
   title: string;
@@ -269,19 +275,22 @@ export interface SettingsUpdateInput {
 export interface RpcApi {
   getOverview(): Overview;
   getState(): State;
+  /** answers with the new state itself */
   setUpQuarter(input?: { quarter?: string }): State;
-  saveObjective(input: SaveObjectiveInput): { id: string };
-  saveKeyResult(input: SaveKeyResultInput): { id: string };
-  createObjectiveForKpi(input: CreateObjectiveForKpiInput): { objectiveId: string; keyResultId: string };
-  deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] };
-  deleteKeyResult(id: string): { deleted: string[] };
-  checkIn(input: CheckInInput): { krId: string };
+  saveObjective(input: SaveObjectiveInput): WithState<{ id: string }>;
+  saveKeyResult(input: SaveKeyResultInput): WithState<{ id: string }>;
+  createObjectiveForKpi(
+    input: CreateObjectiveForKpiInput,
+  ): WithState<{ objectiveId: string; keyResultId: string }>;
+  deleteObjective(id: string, options?: { cascade?: boolean }): WithState<{ deleted: string[] }>;
+  deleteKeyResult(id: string): WithState<{ deleted: string[] }>;
+  checkIn(input: CheckInInput): WithState<{ krId: string }>;
   previewNewQuarter(input: NewQuarterInput): NewQuarterPreview;
-  startNewQuarter(input: NewQuarterInput): NewQuarterResult;
-  updateSettings(input: SettingsUpdateInput): SettingsView;
+  startNewQuarter(input: NewQuarterInput): WithState<NewQuarterResult>;
+  updateSettings(input: SettingsUpdateInput): WithState<SettingsView>;
   listTabs(): TabView[];
-  tagKpi(input: TagKpiInput): KpiView;
-  untagKpi(kpiId: string): { untagged: string };
+  tagKpi(input: TagKpiInput): WithState<KpiView>;
+  untagKpi(kpiId: string): WithState<{ untagged: string }>;
   listKpiViews(): KpiView[];
 }
 

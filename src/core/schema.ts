@@ -5,9 +5,9 @@
 // that read numbers are made per locale (`saveKeyResultInput(locale)`); a number keeps the unit it was typed in
 // (`8%`, `$165,000`), so nothing downstream re-reads the raw input.
 import * as z from 'zod/mini';
+import { lazy, perLocale } from './built-once';
 import { isKeyResultId, isKpiId, isObjectiveId } from './ids';
 import { BETTER_WHEN, type BetterWhen, CADENCES, type Cadence, checkWarnAt } from './kpi-health';
-import { type LocaleRules, localeRules } from './locale';
 import { formatLocaleNumber } from './locale-number';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter';
 import { readScoreType, SCORE_TYPES } from './score';
@@ -50,20 +50,6 @@ function field<T>(read: (v: unknown, issue: (message: string) => never) => T) {
   );
 }
 
-/** The schemas of one locale, made once: `make` runs on the first parse in that locale. */
-export function perLocale<T>(make: (locale: LocaleRules) => T): (locale: Locale) => T {
-  const made = new Map<string, T>();
-  return (locale) => {
-    const rules = localeRules(locale);
-    let schema = made.get(rules.id);
-    if (schema === undefined) {
-      schema = make(rules);
-      made.set(rules.id, schema);
-    }
-    return schema;
-  };
-}
-
 /** A text field: trimmed, blank is undefined, at most `max` characters. */
 export function text(max = 500) {
   return z.optional(
@@ -90,34 +76,42 @@ export function requiredText(max = 500) {
 }
 
 /** A quarter as typed ("2027-Q1", "2027 q1"): the Quarter value, parsed once. */
-export const quarter = field((v, refuse): Quarter => {
-  try {
-    return parseQuarter(v, '');
-  } catch {
-    return refuse('is not a quarter like "2027-Q1"');
-  }
-});
-
-/** A quarter label as stored: "2027-Q1". */
-export const quarterLabel = z.pipe(
-  quarter,
-  z.transform((q: Quarter) => formatQuarter(q)),
+export const quarter = lazy(() =>
+  field((v, refuse): Quarter => {
+    try {
+      return parseQuarter(v, '');
+    } catch {
+      return refuse('is not a quarter like "2027-Q1"');
+    }
+  }),
 );
 
-export const scoreType = field((v, refuse) => {
-  try {
-    return readScoreType(v as Cell);
-  } catch {
-    return refuse(`is not one of ${SCORE_TYPES.map((t) => `"${t}"`).join(', ')}`);
-  }
-});
+/** A quarter label as stored: "2027-Q1". */
+export const quarterLabel = lazy(() =>
+  z.pipe(
+    quarter(),
+    z.transform((q: Quarter) => formatQuarter(q)),
+  ),
+);
 
-export const betterWhen = field((v, refuse): BetterWhen => {
-  const key = typeof v === 'string' ? v.trim().toLowerCase() : v;
-  if (key === '' || key === undefined || key === null) return refuse('is required');
-  if (key === 'higher' || key === 'lower') return key;
-  return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
-});
+export const scoreType = lazy(() =>
+  field((v, refuse) => {
+    try {
+      return readScoreType(v as Cell);
+    } catch {
+      return refuse(`is not one of ${SCORE_TYPES.map((t) => `"${t}"`).join(', ')}`);
+    }
+  }),
+);
+
+export const betterWhen = lazy(() =>
+  field((v, refuse): BetterWhen => {
+    const key = typeof v === 'string' ? v.trim().toLowerCase() : v;
+    if (key === '' || key === undefined || key === null) return refuse('is required');
+    if (key === 'higher' || key === 'lower') return key;
+    return refuse(`must be ${BETTER_WHEN.map((b) => `"${b}"`).join(' or ')}`);
+  }),
+);
 
 /**
  * A number in [min, max] (whole when `whole`), also from form text in `locale` (`0,7` in de_DE; `70 %` is
@@ -205,21 +199,25 @@ const orBlank = <T>(schema: z.ZodMiniType<T>) =>
     }),
   );
 
-export const objectiveId = idField('an objective ID', isObjectiveId, 'O1');
-export const keyResultId = idField('a key result ID', isKeyResultId, 'O1.2');
-export const kpiId = idField('a KPI ID', isKpiId, 'churn');
+export const objectiveId = lazy(() => idField('an objective ID', isObjectiveId, 'O1'));
+export const keyResultId = lazy(() => idField('a key result ID', isKeyResultId, 'O1.2'));
+export const kpiId = lazy(() => idField('a KPI ID', isKpiId, 'churn'));
 
-export const setUpQuarterInput = z._default(z.strictObject({ quarter: z.optional(quarter) }), {});
+export const setUpQuarterInput = lazy(() =>
+  z._default(z.strictObject({ quarter: z.optional(quarter()) }), {}),
+);
 
-export const saveObjectiveInput = z.strictObject({
-  id: z.optional(objectiveId),
-  title: requiredText(500),
-  owner: text(200),
-  team: text(200),
-  alignsTo: orBlank(objectiveId),
-  notes: text(5000),
-});
-export type SaveObjective = z.output<typeof saveObjectiveInput>;
+export const saveObjectiveInput = lazy(() =>
+  z.strictObject({
+    id: z.optional(objectiveId()),
+    title: requiredText(500),
+    owner: text(200),
+    team: text(200),
+    alignsTo: orBlank(objectiveId()),
+    notes: text(5000),
+  }),
+);
+export type SaveObjective = z.output<ReturnType<typeof saveObjectiveInput>>;
 
 /**
  * A number as typed in a form in `locale`, with the unit it was typed in: 12, "8%", "$165,000", "36 h"; "0,7",
@@ -253,14 +251,14 @@ export function currentValue(locale: Locale) {
 
 export const saveKeyResultInput = perLocale((locale) =>
   z.strictObject({
-    id: z.optional(keyResultId),
-    objectiveId,
+    id: z.optional(keyResultId()),
+    objectiveId: objectiveId(),
     title: requiredText(500),
-    type: z.optional(scoreType),
+    type: z.optional(scoreType()),
     baseline: z.optional(quantity(locale)),
     target: z.optional(quantity(locale)),
     current: z.optional(currentValue(locale)),
-    kpiId: orBlank(kpiId),
+    kpiId: orBlank(kpiId()),
     owner: text(200),
     weight: z.optional(numberIn(0, 1000, locale)),
     notes: text(5000),
@@ -277,7 +275,7 @@ export function parseObjectiveForKpi(
   locale: Locale,
 ): { objective: SaveObjective; keyResult: SaveKeyResult } {
   const raw = (input ?? {}) as { objective?: unknown; keyResult?: unknown };
-  const objective = parseInput(saveObjectiveInput, raw.objective, 'objective');
+  const objective = parseInput(saveObjectiveInput(), raw.objective, 'objective');
   if (objective.id) throw new InputError('objective: id: a new objective has no ID yet');
   // the objective's ID is not known yet: a stand-in passes the check, the real one replaces it
   const kr = { ...((raw.keyResult ?? {}) as Record<string, unknown>), objectiveId: 'O1' };
@@ -289,7 +287,7 @@ export function parseObjectiveForKpi(
 
 export const checkInInput = perLocale((locale) =>
   z.strictObject({
-    krId: keyResultId,
+    krId: keyResultId(),
     value: z.optional(currentValue(locale)),
     confidence: z.optional(wholeNumber(0, 10, locale)),
     note: text(2000),
@@ -299,19 +297,21 @@ export const checkInInput = perLocale((locale) =>
 );
 export type CheckIn = z.output<ReturnType<typeof checkInInput>>;
 
-const carryChoice = field((v, refuse): 'unfinished' | 'none' | 'all' | string[] => {
-  if (v === 'unfinished' || v === 'none' || v === 'all') return v;
-  const id = (x: unknown) => typeof x === 'string' && (isObjectiveId(x.trim()) || isKeyResultId(x.trim()));
-  if (Array.isArray(v) && v.every(id)) return v.map((x: string) => x.trim());
-  return refuse('must be "unfinished", "none", "all" or a list of objective and key result IDs');
-});
+const carryChoice = lazy(() =>
+  field((v, refuse): 'unfinished' | 'none' | 'all' | string[] => {
+    if (v === 'unfinished' || v === 'none' || v === 'all') return v;
+    const id = (x: unknown) => typeof x === 'string' && (isObjectiveId(x.trim()) || isKeyResultId(x.trim()));
+    if (Array.isArray(v) && v.every(id)) return v.map((x: string) => x.trim());
+    return refuse('must be "unfinished", "none", "all" or a list of objective and key result IDs');
+  }),
+);
 
 export const newQuarterInput = perLocale((locale) =>
   z.strictObject({
-    quarter: z.optional(quarter),
+    quarter: z.optional(quarter()),
     /** the quarter the call closes, as the user reviewed it: refused once another quarter is current */
-    closes: z.optional(quarter),
-    carry: carryChoice,
+    closes: z.optional(quarter()),
+    carry: carryChoice(),
     targets: z.optional(
       field((v, refuse): Record<string, number> => {
         if (v === null || typeof v !== 'object' || Array.isArray(v))
@@ -351,7 +351,7 @@ export const newQuarterInput = perLocale((locale) =>
 );
 export type NewQuarter = z.output<ReturnType<typeof newQuarterInput>>;
 
-export const deleteOptions = z._default(z.strictObject({ cascade: z.optional(z.boolean()) }), {});
+export const deleteOptions = lazy(() => z._default(z.strictObject({ cascade: z.optional(z.boolean()) }), {}));
 
 // ---- KPI inputs -------------------------------------------------------------------------------------------------
 
@@ -359,53 +359,61 @@ const choice = <T extends string>(values: readonly T[], key: string) =>
   values.find((x) => x === key) as T | undefined;
 
 /** A KPI's unit: one of the form's words, or a unit as a cell holds it (`€`, `CHF`, `h`, `MWh`, `tickets`). */
-export const kpiUnit = field((v, refuse): UnitChoice | string | undefined => {
-  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
-  const found = typeof v === 'string' ? choice(UNITS, v.trim().toLowerCase()) : undefined;
-  const free = typeof v === 'string' ? readUnit(v.trim())?.text : undefined;
-  return (
-    found ??
-    (free ||
-      refuse(`is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}, nor a unit such as "€", "h" or "MWh"`))
-  );
-});
+export const kpiUnit = lazy(() =>
+  field((v, refuse): UnitChoice | string | undefined => {
+    if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+    const found = typeof v === 'string' ? choice(UNITS, v.trim().toLowerCase()) : undefined;
+    const free = typeof v === 'string' ? readUnit(v.trim())?.text : undefined;
+    return (
+      found ??
+      (free ||
+        refuse(
+          `is not one of ${UNITS.map((u) => `"${u}"`).join(', ')}, nor a unit such as "€", "h" or "MWh"`,
+        ))
+    );
+  }),
+);
 
 /** A cadence: absent lets detection propose it; blank (or null) means none: Previous is the previous entry. */
-export const kpiCadence = field((v, refuse): Cadence | null => {
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-  const found = typeof v === 'string' ? choice(CADENCES, v.trim().toLowerCase()) : undefined;
-  return found ?? refuse(`is not one of ${CADENCES.map((c) => `"${c}"`).join(', ')} (or blank)`);
-});
+export const kpiCadence = lazy(() =>
+  field((v, refuse): Cadence | null => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    const found = typeof v === 'string' ? choice(CADENCES, v.trim().toLowerCase()) : undefined;
+    return found ?? refuse(`is not one of ${CADENCES.map((c) => `"${c}"`).join(', ')} (or blank)`);
+  }),
+);
 
 /** A column of the tab, by header text or letter; blank (or null) means none. */
-export const columnRef = field((v, refuse): string | null => {
-  if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
-  if (typeof v !== 'string') return refuse('must be a header text or a column letter');
-  if (v.trim().length > 200) return refuse('is longer than 200 characters');
-  return v.trim();
-});
+export const columnRef = lazy(() =>
+  field((v, refuse): string | null => {
+    if (v === null || (typeof v === 'string' && v.trim() === '')) return null;
+    if (typeof v !== 'string') return refuse('must be a header text or a column letter');
+    if (v.trim().length > 200) return refuse('is longer than 200 characters');
+    return v.trim();
+  }),
+);
 
 export const tagKpiInput = perLocale((locale) =>
   z.strictObject({
     sheetName: requiredText(100),
     /** a header or letter; blank for a row KPI of a wide scorecard */
-    valueColumn: z.optional(columnRef),
+    valueColumn: z.optional(columnRef()),
     /** a row KPI of a wide scorecard: its sheet row (1-based) */
     row: z.optional(wholeNumber(1, 10_000_000, locale)),
     /** the stacked series the KPI follows, as the tab's listing names it (`EWR`, `A / B`) */
     series: text(200),
     /** absent: the detected date column; blank: none */
-    dateColumn: z.optional(columnRef),
+    dateColumn: z.optional(columnRef()),
     name: requiredText(100),
     /** absent or blank: the detected unit */
-    unit: z.optional(kpiUnit),
-    betterWhen,
+    unit: z.optional(kpiUnit()),
+    betterWhen: betterWhen(),
     /** as typed, in the KPI's unit: `$165,000`, `5 %`, `0,05` in de_DE */
     target: z.optional(quantity(locale)),
     warnAt: z.optional(quantity(locale)),
     owner: text(200),
     /** absent: the cadence the dates suggest; blank: none */
-    cadence: z.optional(kpiCadence),
+    cadence: z.optional(kpiCadence()),
   }),
 );
 export type TagKpi = Omit<z.output<ReturnType<typeof tagKpiInput>>, 'target' | 'warnAt'> & {

@@ -135,6 +135,11 @@ export function scoreOne(
   ) {
     return clamp(progress(current, baseline, target), cap);
   }
+  return scoreAnyRow(baseline, target, current, type, cap);
+}
+
+/** scoreOne beyond the common row; kept apart so that scoreOne stays small enough for V8 to inline it. */
+function scoreAnyRow(baseline: Cell, target: Cell, current: Cell, type: Cell, cap: number): number | '' {
   const t = readScoreType(type);
   switch (t) {
     case 'yes/no': {

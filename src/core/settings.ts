@@ -3,32 +3,45 @@
 // default field by field, and a change from the sidebar (read in the spreadsheet's locale) is checked as a whole
 // (so bands stay ordered).
 import * as z from 'zod/mini';
-import { numberIn, parseInput, perLocale, quarterLabel, wholeNumber } from './schema';
+import { lazy, perLocale } from './built-once';
+import { numberIn, parseInput, quarterLabel, wholeNumber } from './schema';
 import { DEFAULT_BANDS, DEFAULT_CAP, MAX_CAP } from './score';
 import type { Locale } from './units';
 
-const scoringShape = {
-  cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
-  yellowFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.yellowFrom),
-  greenFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.greenFrom),
+// Built on first use (core/built-once.ts): loading the bundle builds no schema.
+const settingsParts = lazy(() => {
+  const scoring = z
+    .strictObject({
+      cap: z._default(z.number().check(z.minimum(1), z.maximum(MAX_CAP)), DEFAULT_CAP),
+      yellowFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.yellowFrom),
+      greenFrom: z._default(z.number().check(z.minimum(0), z.maximum(1)), DEFAULT_BANDS.greenFrom),
+    })
+    .check(
+      z.refine((s) => s.yellowFrom <= s.greenFrom, {
+        message: 'yellowFrom must not be above greenFrom',
+        path: ['yellowFrom'],
+      }),
+    );
+  const shape = {
+    fiscalStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
+    currentQuarter: z.optional(quarterLabel()),
+    scoring: z._default(scoring, { cap: DEFAULT_CAP, ...DEFAULT_BANDS }),
+  };
+  return { shape, schema: z.strictObject(shape) };
+});
+
+export type Settings = z.output<ReturnType<typeof settingsParts>['schema']>;
+
+/** What the settings are before anyone changes them (what the schema gives for `{}`; a test holds them equal). */
+export const DEFAULT_SETTINGS: Settings = {
+  fiscalStartMonth: 1,
+  scoring: { cap: DEFAULT_CAP, ...DEFAULT_BANDS },
 };
 
-export const scoringSettings = z.strictObject(scoringShape).check(
-  z.refine((s) => s.yellowFrom <= s.greenFrom, {
-    message: 'yellowFrom must not be above greenFrom',
-    path: ['yellowFrom'],
-  }),
-);
-
-const settingsShape = {
-  fiscalStartMonth: z._default(z.int().check(z.minimum(1), z.maximum(12)), 1),
-  currentQuarter: z.optional(quarterLabel),
-  scoring: z._default(scoringSettings, { cap: DEFAULT_CAP, ...DEFAULT_BANDS }),
-};
-export const settingsSchema = z.strictObject(settingsShape);
-export type Settings = z.output<typeof settingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+/** The stored settings' schema. */
+export function settingsSchema() {
+  return settingsParts().schema;
+}
 
 /**
  * A change to the settings from the sidebar: numbers may arrive as text from form fields, written as the
@@ -56,7 +69,7 @@ export function applySettingsUpdate(current: Settings, update: unknown, locale: 
     ...(u.fiscalStartMonth !== undefined ? { fiscalStartMonth: u.fiscalStartMonth } : {}),
     scoring: { ...current.scoring, ...dropUndefined(u.scoring ?? {}) },
   };
-  return parseInput(settingsSchema, next, 'settings');
+  return parseInput(settingsSchema(), next, 'settings');
 }
 
 /** Reads stored settings; anything unreadable falls back to defaults field by field, never throws. */
@@ -68,7 +81,8 @@ export function readSettings(json: string | null | undefined): Settings {
   } catch {
     return DEFAULT_SETTINGS;
   }
-  const full = settingsSchema.safeParse(raw);
+  const full = settingsSchema().safeParse(raw);
+  const settingsShape = settingsParts().shape;
   if (full.success) return full.data;
   // keep what is valid: a bad scoring block must not lose the current quarter
   const r = (raw ?? {}) as Record<string, unknown>;

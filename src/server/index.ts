@@ -18,6 +18,7 @@ import type {
   State,
   TabView,
   TagKpiInput,
+  WithState,
 } from '../core/rpc';
 import * as customFunctions from './functions';
 import { spreadsheetApp } from './gas';
@@ -92,36 +93,38 @@ export function setUpQuarter(input?: { quarter?: string }): State {
 }
 
 /** RPC: adds (no id) or edits an objective; returns its ID. */
-export function saveObjective(input: SaveObjectiveInput): { id: string } {
-  return edits.saveObjective(input);
+export function saveObjective(input: SaveObjectiveInput): WithState<{ id: string }> {
+  return state.withState(edits.saveObjective(input));
 }
 
 /** RPC: adds (no id) or edits a key result; returns its ID. */
-export function saveKeyResult(input: SaveKeyResultInput): { id: string } {
-  return edits.saveKeyResult(input);
+export function saveKeyResult(input: SaveKeyResultInput): WithState<{ id: string }> {
+  return state.withState(edits.saveKeyResult(input));
 }
 
 /** RPC: "Create an objective to fix this": an objective and its first key result following a KPI, in one call. */
-export function createObjectiveForKpi(input: CreateObjectiveForKpiInput): {
-  objectiveId: string;
-  keyResultId: string;
-} {
-  return edits.createObjectiveForKpi(input);
+export function createObjectiveForKpi(
+  input: CreateObjectiveForKpiInput,
+): WithState<{ objectiveId: string; keyResultId: string }> {
+  return state.withState(edits.createObjectiveForKpi(input));
 }
 
 /** RPC: deletes an objective; refuses while it has key results unless options.cascade. */
-export function deleteObjective(id: string, options?: { cascade?: boolean }): { deleted: string[] } {
-  return edits.deleteObjective(id, options);
+export function deleteObjective(
+  id: string,
+  options?: { cascade?: boolean },
+): WithState<{ deleted: string[] }> {
+  return state.withState(edits.deleteObjective(id, options));
 }
 
 /** RPC: deletes a key result. */
-export function deleteKeyResult(id: string): { deleted: string[] } {
-  return edits.deleteKeyResult(id);
+export function deleteKeyResult(id: string): WithState<{ deleted: string[] }> {
+  return state.withState(edits.deleteKeyResult(id));
 }
 
 /** RPC: a weekly check-in: value, confidence 0–10, note; logged in Check-ins. */
-export function checkIn(input: CheckInInput): { krId: string } {
-  return edits.checkIn(input);
+export function checkIn(input: CheckInInput): WithState<{ krId: string }> {
+  return state.withState(edits.checkIn(input));
 }
 
 /** RPC: what starting the next quarter would do, changing nothing. */
@@ -130,13 +133,13 @@ export function previewNewQuarter(input: NewQuarterInput): NewQuarterPreview {
 }
 
 /** RPC: closes the current quarter and opens the next, all or nothing. */
-export function startNewQuarter(input: NewQuarterInput): NewQuarterResult {
-  return newQuarter.startNewQuarter(input);
+export function startNewQuarter(input: NewQuarterInput): WithState<NewQuarterResult> {
+  return state.withState(newQuarter.startNewQuarter(input));
 }
 
 /** RPC: changes settings; the quarter sheets' formulas follow. */
-export function updateSettings(input: SettingsUpdateInput): SettingsView {
-  return setup.updateSettings(input);
+export function updateSettings(input: SettingsUpdateInput): WithState<SettingsView> {
+  return state.withState(setup.updateSettings(input));
 }
 
 /** RPC: the user's tabs, with the header, date column and columns of numbers detected in each, and their KPIs. */
@@ -145,13 +148,13 @@ export function listTabs(): TabView[] {
 }
 
 /** RPC: tags a column of a tab as a KPI (or updates the KPI on that column); the tab's cells are not written. */
-export function tagKpi(input: TagKpiInput): KpiView {
-  return kpiTagging.tagKpi(input);
+export function tagKpi(input: TagKpiInput): WithState<KpiView> {
+  return state.withState(kpiTagging.tagKpi(input));
 }
 
 /** RPC: untags a KPI (registry row, named range, marks); refuses while a current key result follows it. */
-export function untagKpi(kpiId: string): { untagged: string } {
-  return kpiTagging.untagKpi(kpiId);
+export function untagKpi(kpiId: string): WithState<{ untagged: string }> {
+  return state.withState(kpiTagging.untagKpi(kpiId));
 }
 
 /** RPC: every KPI with its latest value, previous value, trend, status and recent values. */

@@ -346,7 +346,7 @@ export function tagKpi(input: unknown): KpiView {
  * followed it keep the value they last showed, as a plain number.
  */
 export function untagKpi(input: unknown): { untagged: string } {
-  const id = parseInput(kpiIdSchema, input, 'untag', 'kpiId');
+  const id = parseInput(kpiIdSchema(), input, 'untag', 'kpiId');
   return withDocumentLock('KPI change', () => {
     const ss = active();
     const registry = findRegistry(ss);

@@ -3,7 +3,7 @@
 // reads once, writes in batches and registers how to undo each write as it makes it.
 
 import { columnLetter } from '../core/a1';
-import { HISTORY, lastFilledRow } from '../core/layout';
+import { HISTORY } from '../core/layout';
 import {
   carriedKeyResultRows,
   carriedObjectiveRows,
@@ -43,7 +43,7 @@ import {
 } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
 import { openSidebar } from './sidebar';
-import { appendRows, readTable, withOptionalColumns } from './tables';
+import { appendRows, readLogEnd, withOptionalColumns } from './tables';
 
 interface Prepared {
   doc: Doc;
@@ -211,10 +211,16 @@ function writeQuarterRows(sheet: Sheet, header: unknown[], rows: Cell[][], widen
 function appendHistory(doc: Doc, quarter: string, plan: QuarterPlan, undo: Array<() => void>): void {
   const history = ensureLogSheet(doc, HISTORY, 'history', undo);
   if (!plan.history.length) return;
-  const ht = readTable(history.sheet, HISTORY);
-  const { columns, width } = withOptionalColumns(ht, HISTORY, history.created ? undefined : undo);
+  // appended below the last row, which is never read: the history only grows
+  const end = readLogEnd(history.sheet, HISTORY);
+  const { columns, width } = withOptionalColumns(
+    history.sheet,
+    end,
+    HISTORY,
+    history.created ? undefined : undo,
+  );
   const rows = historyRows(plan, quarter, new Date(), columns, width);
-  const first = lastFilledRow(ht.values, ht.columns.quarter) + 1;
+  const first = end.next;
   // a sheet made by this action is undone by deleting it: its rows need no undo of their own
   appendRows(history.sheet, first, rows, { ...(history.created ? {} : { undo }) });
   // Baseline, Target and Final value in each key result's unit

@@ -31,7 +31,7 @@ import { withDocumentLock } from './lock';
 import { currentQuarter, type QuarterData } from './quarter-sheets';
 import { loadCheckInName, loadIdCounters, loadSettings, saveCheckInName, saveIdCounters } from './settings';
 import { Doc, ensureLogSheet } from './sheet-list';
-import { appendRows, ensureRows, readTable, withOptionalColumns, writeRuns } from './tables';
+import { appendRows, ensureRows, readLogEnd, withOptionalColumns, writeRuns } from './tables';
 
 /** What a plan reads of the running quarter, with new rows going below the last filled row of `sheet`. */
 function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable'): QuarterRows {
@@ -57,7 +57,7 @@ function rowsOf(data: QuarterData, sheet: 'objectivesTable' | 'keyResultsTable')
 }
 
 export function saveObjective(input: unknown): { id: string } {
-  const v = parseInput(saveObjectiveInput, input, 'objective');
+  const v = parseInput(saveObjectiveInput(), input, 'objective');
   return withDocumentLock('edit', () => writeObjective(v));
 }
 
@@ -115,7 +115,7 @@ export function createObjectiveForKpi(input: unknown): { objectiveId: string; ke
 }
 
 export function deleteKeyResult(id: unknown): { deleted: string[] } {
-  const krId = parseInput(keyResultId, id, 'delete', 'id');
+  const krId = parseInput(keyResultId(), id, 'delete', 'id');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const kr = findById(data.keyResults, krId, 'key result', data.sheets.info.label);
@@ -125,8 +125,8 @@ export function deleteKeyResult(id: unknown): { deleted: string[] } {
 }
 
 export function deleteObjective(id: unknown, options?: unknown): { deleted: string[] } {
-  const oid = parseInput(objectiveId, id, 'delete', 'id');
-  const { cascade } = parseInput(deleteOptions, options ?? {}, 'delete', 'options');
+  const oid = parseInput(objectiveId(), id, 'delete', 'id');
+  const { cascade } = parseInput(deleteOptions(), options ?? {}, 'delete', 'options');
   return withDocumentLock('edit', () => {
     const data = currentQuarter(new Doc(), loadSettings());
     const plan = planObjectiveDelete(oid, cascade, { ...data, quarter: data.sheets.info.label });
@@ -148,11 +148,11 @@ export function checkIn(input: unknown): { krId: string } {
     const plan = planCheckIn(v, kr, quarter, new Date(), author);
     const log = ensureLogSheet(doc, CHECK_INS, 'checkIns').sheet;
     doc.saveSheets();
-    const lt = readTable(log, CHECK_INS);
-    const { columns, width } = withOptionalColumns(lt, CHECK_INS);
-    const row = lastFilledRow(lt.values, lt.columns.krId) + 1;
-    appendRows(log, row, [fullRow(plan.log, columns, width)], { spare: 99 });
-    log.getRange(row, columns.value + 1).setNumberFormat(plan.valueFormat);
+    // appended below the log's last row, which is never read: the log only grows
+    const end = readLogEnd(log, CHECK_INS);
+    const { columns, width } = withOptionalColumns(log, end, CHECK_INS);
+    appendRows(log, end.next, [fullRow(plan.log, columns, width)], { spare: 99 });
+    log.getRange(end.next, columns.value + 1).setNumberFormat(plan.valueFormat);
     writeRuns(data.sheets.keyResults, kr.row, contiguousRuns(plan.patch, data.keyResultsTable.columns));
     return { krId: kr.id };
   });

@@ -20,7 +20,7 @@ import { Doc } from './sheet-list';
 import { getState } from './state';
 
 export function setUpQuarter(input?: unknown): State {
-  const v = parseInput(setUpQuarterInput, input ?? {}, 'set up');
+  const v = parseInput(setUpQuarterInput(), input ?? {}, 'set up');
   withDocumentLock('quarter change', () => {
     const doc = new Doc();
     const settings = loadSettings();

@@ -1,9 +1,10 @@
 // The sidebar's view of the workbook in one execution: today, the spreadsheet's locale, the settings, the running
-// quarter with its objectives and key results (as core builds the views), and the KPIs.
+// quarter with its objectives and key results (as core builds the views), and the KPIs; and an action's result
+// with that state after it, so a sidebar action is one execution.
 import { latestFormulaRange } from '../core/kpi-registry';
 import type { KeyResult } from '../core/okr';
 import { formatQuarter, quarterOfDay } from '../core/quarter';
-import type { KpiView, State } from '../core/rpc';
+import type { KpiView, State, WithState } from '../core/rpc';
 import { type Cell, formatDay } from '../core/values';
 import { objectiveViews, quarterView, settingsView } from '../core/views';
 import { dayInZone } from './dates';
@@ -55,4 +56,12 @@ function kpiCurrent(kpis: readonly KpiView[]): (kr: KeyResult) => Cell | undefin
     const kpi = range ? byRange.get(range) : undefined;
     return kpi && !kpi.problem ? (kpi.recent[kpi.recent.length - 1] ?? '') : undefined;
   };
+}
+
+/**
+ * An action's result with the state after it, read in the same execution once the action is done (its lock
+ * released): the sidebar shows it without calling getState in a second execution.
+ */
+export function withState<T extends object>(result: T): WithState<T> {
+  return { ...result, state: getState() };
 }

@@ -69,28 +69,52 @@ export function readTable<L extends SheetLayout>(
 /**
  * Gives a sheet made before an optional column of its layout existed that column, at the end of its header
  * row (one setValues, growing the grid when it has no room; `undo` takes it back), and returns the sheet's
- * columns and width with it.
+ * columns and width with it. `found` is what reading the header found (readLogEnd or readTable).
  */
 export function withOptionalColumns<L extends SheetLayout>(
-  t: Table<L>,
+  sheet: Sheet,
+  found: { columns: Columns<L>; width: number },
   layout: L,
   undo?: Array<() => void>,
 ): { columns: Columns<L>; width: number } {
-  const header = t.values[0] ?? [];
-  const columns = { ...t.columns } as Record<string, number | undefined>;
+  const width = found.width;
+  const columns = { ...found.columns } as Record<string, number | undefined>;
   const missing = layout.columns.filter((c) => c.optional && columns[c.key] === undefined);
-  if (!missing.length) return { columns: t.columns, width: header.length || layout.columns.length };
-  const first = header.length + 1;
-  const maxColumns = t.sheet.getMaxColumns();
+  if (!missing.length) return { columns: found.columns, width: width || layout.columns.length };
+  const first = width + 1;
+  const maxColumns = sheet.getMaxColumns();
   const more = first + missing.length - 1 - maxColumns;
-  if (more > 0) t.sheet.insertColumnsAfter(maxColumns, more);
-  const range = t.sheet.getRange(1, first, 1, missing.length);
+  if (more > 0) sheet.insertColumnsAfter(maxColumns, more);
+  const range = sheet.getRange(1, first, 1, missing.length);
   range.setValues([missing.map((c) => c.header)]);
   undo?.push(() => range.clearContent());
   missing.forEach((c, i) => {
-    columns[c.key] = header.length + i;
+    columns[c.key] = width + i;
   });
-  return { columns: columns as Columns<L>, width: header.length + missing.length };
+  return { columns: columns as Columns<L>, width: width + missing.length };
+}
+
+/**
+ * Row 1 of a log sheet and the layout's columns in it, and the row after its last: what appending needs, read
+ * without reading the log (which only grows). A header whose formula shows an error is found as in readTable.
+ */
+export function readLogEnd<L extends SheetLayout>(
+  sheet: Sheet,
+  layout: L,
+): { width: number; columns: Columns<L>; next: number } {
+  const range = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn()));
+  const header = [...((range.getValues()[0] ?? []) as Cell[])];
+  if (!hasHeaders(layout, header)) {
+    (range.getFormulas()[0] ?? []).forEach((f, i) => {
+      const shown = headerOfFormula(f);
+      if (shown) header[i] = shown;
+    });
+  }
+  return {
+    width: header.length,
+    columns: locateColumns(layout, header, sheet.getName()),
+    next: Math.max(1, sheet.getLastRow()) + 1,
+  };
 }
 
 /** Writes cells of one row in runs of adjacent columns: one setValues per run. */

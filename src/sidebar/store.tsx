@@ -1,8 +1,8 @@
-// The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and refreshed
-// after every change (its locale is the one format.ts shows numbers in), the notice for what just happened
-// (ui/NoticeLine shows it), and the panel on show. The state is read again when the user comes back to the
-// sidebar (it regains focus or becomes visible) after typing in the sheet: one getState, at most every few
-// seconds, never while a read or an action is under way.
+// The sidebar's shared state: the server's State (quarter, OKRs, KPIs, settings) loaded once and replaced by the
+// state every action answers with (one server execution per action; its locale is the one format.ts shows
+// numbers in), the notice for what just happened (ui/NoticeLine shows it), and the panel on show. The state is
+// read again when the user comes back to the sidebar (it regains focus or becomes visible) after typing in the
+// sheet: one getState, at most every few seconds, never while a read or an action is under way.
 // Panels read it through useApp().
 import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -22,8 +22,11 @@ export interface App {
   reload: () => Promise<void>;
   notice?: Notice;
   say: (notice?: Notice) => void;
-  /** runs a server call, then reloads the state; failures become the notice and are rethrown for forms */
-  act: <T>(call: () => Promise<T>, success?: (value: T) => string) => Promise<T>;
+  /**
+   * runs an action, which answers with the state after it, and shows that state; failures become the notice
+   * and are rethrown for forms
+   */
+  act: <T extends { state: State }>(call: () => Promise<T>, success?: (value: T) => string) => Promise<T>;
   /** a red KPI to turn into an objective: the OKRs panel shows a pre-filled form for it */
   fixKpi?: KpiView;
   setFixKpi: (kpi?: KpiView) => void;
@@ -53,22 +56,26 @@ export function AppProvider({
 
   const inFlight = useRef(0);
   const lastRead = useRef(0);
+  const show = useCallback((next: State) => {
+    showNumbersIn(next.locale);
+    setState(next);
+    setLoadError(undefined);
+    lastRead.current = Date.now(); // an action's answer is as fresh as a read
+  }, []);
+
   const reload = useCallback(async () => {
     setLoading(true);
     inFlight.current++;
     lastRead.current = Date.now();
     try {
-      const next = await rpc('getState');
-      showNumbersIn(next.locale);
-      setState(next);
-      setLoadError(undefined);
+      show(await rpc('getState'));
     } catch (e) {
       setLoadError(errorMessage(e));
     } finally {
       inFlight.current--;
       setLoading(false);
     }
-  }, []);
+  }, [show]);
 
   useEffect(() => {
     void reload();
@@ -89,13 +96,16 @@ export function AppProvider({
   }, [reload]);
 
   const act = useCallback(
-    async <T,>(call: () => Promise<T>, success?: (value: T) => string): Promise<T> => {
+    async <T extends { state: State }>(
+      call: () => Promise<T>,
+      success?: (value: T) => string,
+    ): Promise<T> => {
       say(undefined);
       inFlight.current++;
       try {
         const value = await call();
+        show(value.state);
         if (success) say({ kind: 'ok', text: success(value) });
-        await reload();
         return value;
       } catch (e) {
         say({ kind: 'error', text: errorMessage(e) });
@@ -104,7 +114,7 @@ export function AppProvider({
         inFlight.current--;
       }
     },
-    [reload],
+    [show],
   );
 
   // a message belongs to the panel it came from

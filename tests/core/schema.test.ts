@@ -10,16 +10,16 @@ import {
   scoreType,
   text,
 } from '../../src/core/schema';
-import { applySettingsUpdate, DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import { applySettingsUpdate, DEFAULT_SETTINGS, readSettings, settingsSchema } from '../../src/core/settings';
 import { InputError } from '../../src/core/values';
 
 const form = z.strictObject({
   title: requiredText(20),
   owner: text(),
   target: z.optional(numberIn(0, 1e9, 'en_US')),
-  type: z.optional(scoreType),
-  betterWhen: z.optional(betterWhen),
-  quarter: z.optional(quarterLabel),
+  type: z.optional(scoreType()),
+  betterWhen: z.optional(betterWhen()),
+  quarter: z.optional(quarterLabel()),
 });
 
 describe('parseInput', () => {
@@ -63,6 +63,9 @@ describe('settings', () => {
       fiscalStartMonth: 1,
       scoring: { cap: 1, yellowFrom: 0.4, greenFrom: 0.7 },
     });
+    // the defaults are written out (no schema is built at load): they are what the schema makes of nothing
+    expect(settingsSchema().parse({})).toEqual(DEFAULT_SETTINGS);
+    expect(readSettings('{}')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('applies updates from form text and validates the whole', () => {

@@ -12,7 +12,8 @@ export function SetUpQuarter({ state }: { state: State }) {
     run(async () => {
       try {
         await app.act(
-          () => rpc('setUpQuarter', { quarter: label }),
+          // set-up answers with the new state itself
+          () => rpc('setUpQuarter', { quarter: label }).then((state) => ({ state })),
           () => `Created "${label} Objectives" and "${label} Key Results".`,
         );
       } catch {

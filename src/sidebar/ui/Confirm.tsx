@@ -1,10 +1,11 @@
 // The confirmation of a destructive action (delete, untag): what will happen, a red button that does it
 // through app.act (its notice says what was done) and Cancel; Escape cancels.
 import type { ComponentChildren } from 'preact';
+import type { State } from '../../core/rpc';
 import { Form } from '../form/Form';
 import { useApp } from '../store';
 
-export function Confirm<T>({
+export function Confirm<T extends { state: State }>({
   label,
   action,
   success,
