@@ -203,7 +203,7 @@ function percentText(v: number, most: number, locale: Locale): string {
 }
 
 /**
- * A value as a person of `locale` reads it in its unit: 0.071 → `7.1%`, 51234 → `$51,234`, 36 → `36 h` in
+ * A value as a person of `locale` reads it in its unit: 0.071 → `7.1%`, 51234 → `$51,234`, 4.5 → `$4.50`, 36 → `36 h` in
  * en_US; `7,1 %`, `51.234 $`, `36 h` in de_DE; blank → `–`.
  */
 export function displayNumber(v: number | string | '' | undefined, unit: string, locale: Locale): string {
@@ -211,7 +211,14 @@ export function displayNumber(v: number | string | '' | undefined, unit: string,
   if (typeof v === 'string') return v;
   const u = readUnit(unit) ?? NO_UNIT;
   if (u.kind === 'percent') return percentText(v, 1, locale);
-  if (u.kind === 'currency') return formatLocaleNumber(Math.round(v), locale, { currency: u.text });
+  if (u.kind === 'currency') {
+    // cents where the amount has them (a target of 1,234.50 is not 1,235), whole units from 100,000 on
+    const cents = Math.abs(v) < 100_000 && !Number.isInteger(rounded(v, 2));
+    return formatLocaleNumber(cents ? v : Math.round(v), locale, {
+      currency: u.text,
+      ...(cents ? { decimals: 2 } : {}),
+    });
+  }
   const n =
     u.kind === 'duration'
       ? rounded(v, 1)

@@ -4,6 +4,7 @@
 
 import { columnLetter } from '../core/a1';
 import { SAMPLE_HEAD_ROWS, SAMPLE_TAIL_ROWS, type TabSample } from '../core/kpi-detect';
+import { type BetterWhen, CADENCES, type Cadence, kpiStatus, kpiTrend } from '../core/kpi-health';
 import {
   columnLabel,
   KPI_MARK_KEY,
@@ -15,11 +16,12 @@ import {
   rewrittenLatestFormula,
   writeKpiMark,
 } from '../core/kpi-registry';
-import { readHow, readSeries, type Series, seriesRecent } from '../core/kpi-series';
+import { previousOf, readHow, readSeries, type Series, seriesLatest, seriesRecent } from '../core/kpi-series';
 import { asText, contiguousRuns, KPIS } from '../core/layout';
 import type { KpiRef } from '../core/okr-edits';
 import type { KpiView } from '../core/rpc';
 import { type Cell, textKey, textOf } from '../core/values';
+import { zoneDays } from './dates';
 import type { DeveloperMetadata, Range, Sheet, Spreadsheet } from './gas';
 import { whenUnlocked } from './lock';
 import { Doc } from './sheet-list';
@@ -348,13 +350,76 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
       repairs.push(() => keepNamedRangeCurrent(ss, value, tab.maxRows, broken));
     }
     const recent = seriesRecent(sampleSeries(tab, value, dated?.column));
-    return kpiView(entry, place, recent, problem);
+    // the registry's formulas are custom functions: in the execution that changed their inputs (a tag, an edit)
+    // Sheets shows them as Loading..., so the sidebar reads them from the tab as the formulas will
+    const pending = [entry.latest, entry.previous, entry.trend, entry.status].some((v) => v === PENDING);
+    const shownEntry = pending
+      ? {
+          ...entry,
+          ...healthFromTab(
+            {
+              cadence: (CADENCES as readonly string[]).includes(entry.cadence)
+                ? (entry.cadence as Cadence)
+                : undefined,
+              target: entry.target,
+              warnAt: entry.warnAt,
+              betterWhen: entry.betterWhen,
+              headerRow,
+              row: !!value.row,
+            },
+            tab,
+            value,
+            dated?.column,
+          ),
+        }
+      : entry;
+    return kpiView(shownEntry, place, recent, problem);
   });
   if (repairs.length)
     whenUnlocked(() => {
       for (const repair of repairs) repair();
     });
   return views;
+}
+
+/** What Sheets shows in a custom-function cell until the execution that changed its inputs has ended. */
+const PENDING = 'Loading...';
+
+/**
+ * A KPI's Latest, Previous, Trend and Status as the tab's sampled rows tell them, the way the KPIs sheet's
+ * formulas compute them over the whole tab. With rows left unread between the sample's first and last rows,
+ * a Previous not found one period back may lie in them: it is left blank (the sheet's value shows from the
+ * next read on).
+ */
+export function healthFromTab(
+  k: {
+    cadence?: Cadence | undefined;
+    target: number | '';
+    warnAt: number | '';
+    betterWhen: BetterWhen;
+    headerRow: number;
+    row: boolean;
+  },
+  tab: TabSample,
+  value: Pick<Mark, 'mark' | 'column' | 'row'>,
+  dateColumn?: number,
+): { latest: Cell; previous: Cell; trend: Cell; status: Cell } {
+  const series = sampleSeries(tab, value, dateColumn);
+  const latest = seriesLatest(series);
+  const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1 && !k.row;
+  // with a gap, only the newest rows (the tail) can tell Previous
+  const newest = gap
+    ? sampleSeries({ ...tab, head: tab.head.slice(0, k.headerRow) }, value, dateColumn)
+    : series;
+  const back = previousOf(newest, k.cadence, zoneDays);
+  const previous = back.index < 0 || (gap && !back.byPeriod) ? '' : (newest.numbers[back.index] ?? '');
+  let status: Cell = '';
+  try {
+    status = kpiStatus(latest, k.target, k.warnAt, k.betterWhen);
+  } catch {
+    status = '';
+  }
+  return { latest, previous, trend: kpiTrend(latest, previous), status };
 }
 
 /** The KPIs registry, as far as key results need it: each KPI's latest value and unit. */

@@ -8,7 +8,7 @@ import { slugOf, uniqueId } from '../core/ids';
 import { readNumbers } from '../core/kpi-cells';
 import { placeKpi } from '../core/kpi-columns';
 import { detectTable } from '../core/kpi-detect';
-import { CADENCES, type Cadence, kpiStatus, kpiTrend, TREND_COLOURS } from '../core/kpi-health';
+import { CADENCES, type Cadence, TREND_COLOURS } from '../core/kpi-health';
 import {
   entryOf,
   type KpiDefinition,
@@ -22,7 +22,7 @@ import {
   trendRuleFormulas,
   writeKpiMark,
 } from '../core/kpi-registry';
-import { howText, previousOf, seriesLatest, seriesRecent } from '../core/kpi-series';
+import { howText, seriesRecent } from '../core/kpi-series';
 import { tabView } from '../core/kpi-tab-view';
 import {
   CHECK_INS,
@@ -40,13 +40,13 @@ import type { KpiView, TabView } from '../core/rpc';
 import { kpiId as kpiIdSchema, parseInput, parseTagKpi } from '../core/schema';
 import { BAND_COLOURS } from '../core/score';
 import { UNITS } from '../core/units';
-import { type Cell, InputError, textKey, textOf } from '../core/values';
-import { zoneDays } from './dates';
+import { InputError, textKey, textOf } from '../core/values';
 import { type Sheet, type Spreadsheet, spreadsheetApp } from './gas';
 import {
   addMark,
   addRowMark,
   findRegistry,
+  healthFromTab,
   keepNamedRangeCurrent,
   type Mark,
   placesById,
@@ -177,23 +177,19 @@ function valueMarkOf(def: KpiDefinition, maxRows: number): KpiMark {
 function kpiViewOf(def: KpiDefinition, tab: TabRead, value: Pick<Mark, 'mark' | 'column' | 'row'>): KpiView {
   const dateColumn = def.date ? def.date.index + 1 : undefined;
   const series = sampleSeries(tab, value, dateColumn);
-  // Latest and Previous from the sample; the KPIs sheet computes them over the whole tab. With rows left unread
-  // between the sample's first and last rows, a Previous not found one period back may lie in them: it is left
-  // to the sheet (the sidebar shows the sheet's value from the next read on)
-  const latest = seriesLatest(series);
-  const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1 && !def.row;
-  // with a gap, only the newest rows (the tail) can tell Previous
-  const newest = gap
-    ? sampleSeries({ ...tab, head: tab.head.slice(0, def.headerRow) }, value, dateColumn)
-    : series;
-  const back = previousOf(newest, def.cadence, zoneDays);
-  const previous = back.index < 0 || (gap && !back.byPeriod) ? '' : (newest.numbers[back.index] ?? '');
-  let status: Cell = '';
-  try {
-    status = kpiStatus(latest, def.target ?? '', def.warnAt ?? '', def.betterWhen);
-  } catch {
-    status = '';
-  }
+  const health = healthFromTab(
+    {
+      cadence: def.cadence,
+      target: def.target ?? '',
+      warnAt: def.warnAt ?? '',
+      betterWhen: def.betterWhen,
+      headerRow: def.headerRow,
+      row: !!def.row,
+    },
+    tab,
+    value,
+    dateColumn,
+  );
   const place = {
     sourceTab: def.sourceTab,
     valueColumn: def.row ? def.row.label : def.value.header,
@@ -203,7 +199,6 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, value: Pick<Mark, 'mark' | 
     ...(def.row ? { row: def.row.row } : {}),
     ...(def.series ? { series: def.series.key } : {}),
   };
-  const health = { latest, previous, trend: kpiTrend(latest, previous), status };
   return kpiView(entryOf(def, health), place, seriesRecent(series));
 }
 
