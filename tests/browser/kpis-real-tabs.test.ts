@@ -160,7 +160,7 @@ run('tagging real tabs from the sidebar (browser)', () => {
     await form.getByLabel('Target').press('Enter');
     const card = page.getByRole('article', { name: 'KPI Brent price' });
     await card.waitFor({ timeout: 10_000 });
-    expect(await card.locator('.kpi-latest').textContent()).toBe('$59');
+    expect(await card.locator('.kpi-latest').textContent()).toBe('$58.64');
     await page.getByText('KPI: Brent price').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: path.join(SHOTS, 'kpis-newest-first.png'), fullPage: true });
     const k = (await registry()).find((r) => r.ID === 'brent_price')!;

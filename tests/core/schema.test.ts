@@ -4,12 +4,12 @@ import {
   betterWhen,
   numberIn,
   parseInput,
-  parseTagKpi,
   quarterLabel,
   requiredText,
   scoreType,
   text,
 } from '../../src/core/schema';
+import { parseTagKpi } from '../../src/core/schema-kpi';
 import { applySettingsUpdate, DEFAULT_SETTINGS, readSettings, settingsSchema } from '../../src/core/settings';
 import { InputError } from '../../src/core/values';
 
