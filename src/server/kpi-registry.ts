@@ -349,7 +349,8 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
     if (broken || value.mark.rows !== tab.maxRows) {
       repairs.push(() => keepNamedRangeCurrent(ss, value, tab.maxRows, broken));
     }
-    const recent = seriesRecent(sampleSeries(tab, value, dated?.column));
+    const series = sampleSeries(tab, value, dated?.column);
+    const recent = seriesRecent(series);
     // the registry's formulas are custom functions: in the execution that changed their inputs (a tag, an edit)
     // Sheets shows them as Loading..., so the sidebar reads them from the tab as the formulas will
     const pending = [entry.latest, entry.previous, entry.trend, entry.status].some((v) => v === PENDING);
@@ -370,6 +371,7 @@ export function listKpiViews(ss: Spreadsheet, doc: Doc = new Doc(ss)): KpiView[]
             tab,
             value,
             dated?.column,
+            series,
           ),
         }
       : entry;
@@ -403,8 +405,8 @@ export function healthFromTab(
   tab: TabSample,
   value: Pick<Mark, 'mark' | 'column' | 'row'>,
   dateColumn?: number,
+  series: Series = sampleSeries(tab, value, dateColumn),
 ): { latest: Cell; previous: Cell; trend: Cell; status: Cell } {
-  const series = sampleSeries(tab, value, dateColumn);
   const latest = seriesLatest(series);
   const gap = tab.tail.length > 0 && tab.tailStart > tab.head.length + 1 && !k.row;
   // with a gap, only the newest rows (the tail) can tell Previous

@@ -190,6 +190,7 @@ function kpiViewOf(def: KpiDefinition, tab: TabRead, value: Pick<Mark, 'mark' | 
     tab,
     value,
     dateColumn,
+    series,
   );
   const place = {
     sourceTab: def.sourceTab,
